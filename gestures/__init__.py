@@ -1,0 +1,1 @@
+"""Gesture control: hand landmarks, poses, the engagement state machine (no Qt here)."""

@@ -1,0 +1,91 @@
+"""Reference data that ships with the kiosk: sites, districts, air-quality grade bands, map."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).resolve().parent
+DISTRICTS_GEOJSON = REFERENCE_DIR / "seoul_municipalities_geo_simple.juso2015.json"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a kiosk stands: its name, coordinates and the subway API's station name."""
+
+    id: str
+    name_ko: str
+    name_en: str
+    lat: float
+    lon: float
+    subway_station: str  # as realtimeStationArrival expects it (no "역")
+    lines: tuple[str, ...] = ()
+
+    def name_in(self, lang: str) -> str:
+        return self.name_ko if lang == "ko" else self.name_en
+
+
+@dataclass(frozen=True)
+class District:
+    code: str  # standard SIG code, e.g. 11110
+    name_ko: str
+    name_en: str
+    air_station_code: str
+    air_region: str
+
+
+@cache
+def sites() -> tuple[Site, ...]:
+    """The sites where the seed's screens stood (kiosk_sites.csv)."""
+    with open(REFERENCE_DIR / "kiosk_sites.csv", encoding="utf-8") as f:
+        return tuple(
+            Site(
+                id=row["site"],
+                name_ko=row["name_ko"],
+                name_en=row["name_en"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                subway_station=row["subway_api_station_name"],
+                lines=tuple(line for line in row["lines"].split(";") if line),
+            )
+            for row in csv.DictReader(f)
+        )
+
+
+def find_site(name: str) -> Site | None:
+    """A site by id, Korean or English name, with or without "역"."""
+    wanted = name.strip().removesuffix("역").casefold()
+    for site in sites():
+        names = {site.id, site.subway_station, site.name_ko.removesuffix("역"), site.name_en}
+        if wanted in {n.casefold() for n in names}:
+            return site
+    return None
+
+
+@cache
+def districts() -> tuple[District, ...]:
+    """Seoul's 25 districts in the official code order."""
+    with open(REFERENCE_DIR / "seoul_districts.csv", encoding="utf-8") as f:
+        return tuple(
+            District(
+                code=row["sig_cd"],
+                name_ko=row["name_ko"],
+                name_en=row["name_en"],
+                air_station_code=row["seoul_air_msrstn_pbadms_cd"],
+                air_region=row["sarea_nm"],
+            )
+            for row in csv.DictReader(f)
+        )
+
+
+def district_by_name(name_ko: str) -> District | None:
+    return next((d for d in districts() if d.name_ko == name_ko), None)
+
+
+@cache
+def aq_grades() -> dict:
+    """Korean air-quality grade bands (aq_grades.json)."""
+    return json.loads((REFERENCE_DIR / "aq_grades.json").read_text(encoding="utf-8"))

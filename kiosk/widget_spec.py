@@ -1,0 +1,48 @@
+"""The widget contract: what a widget declares about itself, as plain data.
+
+The shell, the voice grammar and the screenshot command know widgets only through these
+declarations; a widget's Qt view is imported lazily from ``view`` when first shown."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import import_module
+from typing import Any
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"  # only in the mayor role, only while private mode is unlocked
+
+
+@dataclass(frozen=True)
+class WidgetSpec:
+    """One page of the kiosk: identity, texts in every language, data it reads, its view."""
+
+    id: str
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    view: str  # "package.module:ClassName", imported only when the page is first shown
+    voice_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    datasets: tuple[str, ...] = ()
+    visibility: Visibility = Visibility.PUBLIC
+    tile: bool = False  # a category tile on the home screen (and in the swipe order)
+    icon: str = ""  # a short glyph drawn on the tile
+
+    @property
+    def is_private(self) -> bool:
+        return self.visibility is Visibility.PRIVATE
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, falling back to Korean."""
+        return self.title.get(lang) or self.title["ko"]
+
+    def description_in(self, lang: str) -> str:
+        return self.description.get(lang) or self.description["ko"]
+
+    def load_view(self) -> type[Any]:
+        """Import and return the view class named by ``view``."""
+        module_name, _, class_name = self.view.partition(":")
+        return getattr(import_module(module_name), class_name)

@@ -1,0 +1,38 @@
+"""Every widget of the kiosk, registered in one place (home-tile order first).
+
+To add a widget: create ``widgets/<id>/__init__.py`` with a ``SPEC`` and list it here."""
+
+from kiosk.registry import Registry
+from kiosk.widget_spec import WidgetSpec
+from widgets import (
+    air,
+    alerts,
+    bikes,
+    indicators,
+    parks,
+    population,
+    prices,
+    subway,
+    traffic,
+    water,
+    weather,
+)
+
+ALL_SPECS: tuple[WidgetSpec, ...] = (
+    alerts.SPEC,
+    traffic.SPEC,
+    air.SPEC,
+    water.SPEC,
+    population.SPEC,
+    parks.SPEC,
+    prices.SPEC,
+    indicators.SPEC,
+    subway.SPEC,
+    bikes.SPEC,
+    weather.SPEC,
+)
+
+
+def build_registry() -> Registry:
+    """The validated registry of every widget."""
+    return Registry(ALL_SPECS)

@@ -1,0 +1,20 @@
+"""Disaster alerts (재난안전): disaster text alerts and safety notices, newest first."""
+
+from kiosk.widget_spec import WidgetSpec
+
+SPEC = WidgetSpec(
+    id="alerts",
+    title={"ko": "재난안전", "en": "Disaster alerts"},
+    description={
+        "ko": "재난문자와 안전 안내를 최신순으로 보여줍니다.",
+        "en": "Disaster text alerts and safety notices, newest first.",
+    },
+    voice_aliases={
+        "ko": ("재난안전", "재난문자", "재난 안전"),
+        "en": ("disaster alerts", "alerts", "safety"),
+    },
+    datasets=("disaster_alerts",),
+    tile=True,
+    icon="⚠",
+    view="widgets.alerts.view:AlertsPage",
+)

@@ -1,0 +1,1 @@
+"""Qt building blocks shared by widget views (cards, tables, freshness footer)."""

@@ -1,0 +1,20 @@
+"""City indicators (시정지표): will show city indicators by field with their value, target and trend."""
+
+from kiosk.widget_spec import WidgetSpec
+
+SPEC = WidgetSpec(
+    id="indicators",
+    title={"ko": "시정지표", "en": "City indicators"},
+    description={
+        "ko": "분야별 시정지표의 현재 값, 목표와 추이를 보여줄 예정입니다.",
+        "en": "Will show city indicators by field with their value, target and trend.",
+    },
+    voice_aliases={
+        "ko": ("시정지표", "시정 지표", "지표"),
+        "en": ("city indicators", "indicators"),
+    },
+    datasets=(),
+    tile=True,
+    icon="📊",
+    view="widgets.common.planned:PlannedPage",
+)

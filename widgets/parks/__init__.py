@@ -1,0 +1,17 @@
+"""Trails & parks (둘레길·공원): will list Seoul's trails and parks, nearest first."""
+
+from kiosk.widget_spec import WidgetSpec
+
+SPEC = WidgetSpec(
+    id="parks",
+    title={"ko": "둘레길·공원", "en": "Trails & parks"},
+    description={
+        "ko": "가까운 순으로 서울둘레길과 공원을 안내할 예정입니다.",
+        "en": "Will list Seoul's trails and parks, nearest first.",
+    },
+    voice_aliases={"ko": ("둘레길", "공원", "둘레길 공원"), "en": ("parks", "trails")},
+    datasets=(),
+    tile=True,
+    icon="🌳",
+    view="widgets.common.planned:PlannedPage",
+)

@@ -1,0 +1,17 @@
+"""Prices (물가): will show prices of daily necessities, lowest and highest by market."""
+
+from kiosk.widget_spec import WidgetSpec
+
+SPEC = WidgetSpec(
+    id="prices",
+    title={"ko": "물가", "en": "Prices"},
+    description={
+        "ko": "생활필수품 가격을 시장별 최저가·최고가와 함께 보여줄 예정입니다.",
+        "en": "Will show prices of daily necessities, lowest and highest by market.",
+    },
+    voice_aliases={"ko": ("물가", "물가 현황", "장바구니"), "en": ("prices", "cost of living")},
+    datasets=(),
+    tile=True,
+    icon="🛒",
+    view="widgets.common.planned:PlannedPage",
+)

@@ -1,0 +1,20 @@
+"""Tap water (상수도): will show tap-water quality by purification centre (turbidity, residual chlorine, pH) against the drinking-water standards."""
+
+from kiosk.widget_spec import WidgetSpec
+
+SPEC = WidgetSpec(
+    id="water",
+    title={"ko": "상수도", "en": "Tap water"},
+    description={
+        "ko": "정수센터별 수돗물 수질(탁도, 잔류염소, pH)을 먹는물 기준과 함께 보여줄 예정입니다.",
+        "en": "Will show tap-water quality by purification centre (turbidity, residual chlorine, pH) against the drinking-water standards.",
+    },
+    voice_aliases={
+        "ko": ("상수도", "수돗물", "수질"),
+        "en": ("tap water", "water quality", "water"),
+    },
+    datasets=(),
+    tile=True,
+    icon="💧",
+    view="widgets.common.planned:PlannedPage",
+)

@@ -1,0 +1,16 @@
+"""Weather (날씨): the weather now at this station and the next 24 hours."""
+
+from kiosk.widget_spec import WidgetSpec
+
+SPEC = WidgetSpec(
+    id="weather",
+    title={"ko": "날씨", "en": "Weather"},
+    description={
+        "ko": "지금 이곳의 기온, 강수, 바람, 하늘 상태와 24시간 예보를 보여줄 예정입니다.",
+        "en": "Will show temperature, precipitation, wind and sky here now, and a 24-hour forecast.",
+    },
+    voice_aliases={"ko": ("날씨", "기상", "일기예보"), "en": ("weather", "forecast")},
+    datasets=("weather", "citydata"),
+    icon="☀",
+    view="widgets.common.planned:PlannedPage",
+)
