@@ -141,6 +141,14 @@ class AttractStep:
     source: Source = Source.IDLE
 
 
+@dataclass(frozen=True)
+class DataUpdated:
+    """New data was stored (a fetch, a bundle): pages reading these datasets re-render."""
+
+    datasets: tuple[str, ...]
+    source: Source = Source.SYSTEM
+
+
 Intent = Union[
     ShowWidget,
     Next,
@@ -158,6 +166,7 @@ Intent = Union[
     UserActivity,
     IdleTimeout,
     AttractStep,
+    DataUpdated,
 ]
 
 IntentSink = Callable[[Intent], None]

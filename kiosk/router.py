@@ -76,6 +76,13 @@ class HideCursor:
     pass
 
 
+@dataclass(frozen=True)
+class RefreshData:
+    """Re-render whatever shows these datasets; the last good data stays until then."""
+
+    datasets: tuple[str, ...]
+
+
 Effect = Union[
     Announce,
     Rejected,
@@ -85,6 +92,7 @@ Effect = Union[
     MoveCursor,
     ClickAtCursor,
     HideCursor,
+    RefreshData,
 ]
 
 
@@ -210,6 +218,9 @@ class Router:
         if state.page != HOME:
             effects += (Announce(HOME, intent.source),)
         return clean, effects + (ClearSession(),)
+
+    def _on_DataUpdated(self, state: NavState, intent: i.DataUpdated):
+        return state, (RefreshData(intent.datasets),)
 
     def _on_AttractStep(self, state: NavState, intent: i.AttractStep):
         if state.page != HOME and not state.attract:

@@ -8,6 +8,7 @@ from kiosk.router import (
     ClickAtCursor,
     MoveCursor,
     PurgePrivate,
+    RefreshData,
     Rejected,
     Router,
     StartFaceCheck,
@@ -127,3 +128,8 @@ def test_private_pages_need_unlock_and_leave_on_lock():
     assert PurgePrivate("stranger in view") in effects
     state, _ = run(router, [i.Back()], state)
     assert state.page == HOME
+
+
+def test_data_updates_refresh_without_changing_the_page():
+    state, effects = run(station(), [i.ShowWidget("air"), i.DataUpdated(("air_quality",))])
+    assert state.page == "air" and effects[-1] == RefreshData(("air_quality",))
