@@ -18,6 +18,15 @@ class Visibility(StrEnum):
 
 
 @dataclass(frozen=True)
+class Banner:
+    """An urgent line across the home screen (an active disaster alert, a notice)."""
+
+    text: str
+    widget_id: str  # the page a tap opens
+    severity: int = 1  # higher is more urgent; the most urgent banner shows first
+
+
+@dataclass(frozen=True)
 class WidgetSpec:
     """One page of the kiosk: identity, texts in every language, data it reads, its view."""
 
@@ -29,7 +38,9 @@ class WidgetSpec:
     datasets: tuple[str, ...] = ()
     visibility: Visibility = Visibility.PUBLIC
     tile: bool = False  # a category tile on the home screen (and in the swipe order)
-    icon: str = ""  # a short glyph drawn on the tile
+    icon: str = ""  # an icon name in kiosk/shell/icons (Tabler outline), drawn on tiles and headers
+    glance: str = ""  # "module:Class" of a small card on the home screen (tap opens the page)
+    banners: str = ""  # "module:function" giving urgent banners for the home screen
 
     @property
     def is_private(self) -> bool:
@@ -44,5 +55,10 @@ class WidgetSpec:
 
     def load_view(self) -> type[Any]:
         """Import and return the view class named by ``view``."""
-        module_name, _, class_name = self.view.partition(":")
-        return getattr(import_module(module_name), class_name)
+        return load_object(self.view)
+
+
+def load_object(path: str) -> Any:
+    """The object named by a "package.module:name" path (views, glance cards, banners)."""
+    module_name, _, name = path.partition(":")
+    return getattr(import_module(module_name), name)

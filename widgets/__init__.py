@@ -1,4 +1,6 @@
-"""Every widget of the kiosk, registered in one place (home-tile order first).
+"""Every widget of the kiosk, registered in one place.
+
+Order matters: tiles appear (and swipe) in this order, and so do home-screen glance cards.
 
 To add a widget: create ``widgets/<id>/__init__.py`` with a ``SPEC`` and list it here."""
 
@@ -19,6 +21,7 @@ from widgets import (
 )
 
 ALL_SPECS: tuple[WidgetSpec, ...] = (
+    subway.SPEC,
     alerts.SPEC,
     traffic.SPEC,
     air.SPEC,
@@ -27,9 +30,8 @@ ALL_SPECS: tuple[WidgetSpec, ...] = (
     parks.SPEC,
     prices.SPEC,
     indicators.SPEC,
-    subway.SPEC,
-    bikes.SPEC,
     weather.SPEC,
+    bikes.SPEC,
 )
 
 

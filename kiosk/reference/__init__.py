@@ -89,3 +89,41 @@ def district_by_name(name_ko: str) -> District | None:
 def aq_grades() -> dict:
     """Korean air-quality grade bands (aq_grades.json)."""
     return json.loads((REFERENCE_DIR / "aq_grades.json").read_text(encoding="utf-8"))
+
+
+def _inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    """Ray casting: is the point inside this polygon ring?"""
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+@cache
+def district_shapes() -> dict[str, list[list[list[list[float]]]]]:
+    """District code -> polygons (each a list of rings) from the shipped GeoJSON."""
+    doc = json.loads(DISTRICTS_GEOJSON.read_text(encoding="utf-8"))
+    shapes: dict[str, list] = {}
+    for feature in doc["features"]:
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        shapes[str(feature["properties"]["SIG_CD"])] = polygons
+    return shapes
+
+
+def district_at(lat: float, lon: float) -> District | None:
+    """The district containing a point (None outside Seoul)."""
+    for code, polygons in district_shapes().items():
+        for rings in polygons:
+            if _inside(lon, lat, rings[0]) and not any(
+                _inside(lon, lat, hole) for hole in rings[1:]
+            ):
+                return next((d for d in districts() if d.code == code), None)
+    return None

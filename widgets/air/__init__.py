@@ -15,6 +15,7 @@ SPEC = WidgetSpec(
     },
     datasets=("air_quality",),
     tile=True,
-    icon="☁",
+    icon="cloud",
+    glance="widgets.air.glance:AirGlance",
     view="widgets.air.view:AirQualityPage",
 )

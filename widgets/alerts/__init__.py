@@ -15,6 +15,7 @@ SPEC = WidgetSpec(
     },
     datasets=("disaster_alerts",),
     tile=True,
-    icon="⚠",
+    icon="alert-triangle",
+    banners="widgets.alerts.model:home_banners",
     view="widgets.alerts.view:AlertsPage",
 )

@@ -15,6 +15,7 @@ SPEC = WidgetSpec(
     },
     datasets=("bike_stations",),
     tile=False,
-    icon="🚲",
+    icon="bike",
+    glance="widgets.bikes.glance:BikesGlance",
     view="widgets.bikes.view:BikesPage",
 )

@@ -15,6 +15,6 @@ SPEC = WidgetSpec(
     },
     datasets=(),
     tile=True,
-    icon="📊",
+    icon="chart-bar",
     view="widgets.common.planned:PlannedPage",
 )

@@ -12,6 +12,6 @@ SPEC = WidgetSpec(
     voice_aliases={"ko": ("둘레길", "공원", "둘레길 공원"), "en": ("parks", "trails")},
     datasets=(),
     tile=True,
-    icon="🌳",
+    icon="trees",
     view="widgets.common.planned:PlannedPage",
 )

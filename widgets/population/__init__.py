@@ -15,6 +15,6 @@ SPEC = WidgetSpec(
     },
     datasets=("citydata",),
     tile=True,
-    icon="👥",
+    icon="users",
     view="widgets.common.planned:PlannedPage",
 )

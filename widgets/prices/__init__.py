@@ -12,6 +12,6 @@ SPEC = WidgetSpec(
     voice_aliases={"ko": ("물가", "물가 현황", "장바구니"), "en": ("prices", "cost of living")},
     datasets=(),
     tile=True,
-    icon="🛒",
+    icon="shopping-cart",
     view="widgets.common.planned:PlannedPage",
 )

@@ -15,6 +15,7 @@ SPEC = WidgetSpec(
     },
     datasets=("subway_arrivals",),
     tile=False,
-    icon="🚇",
+    icon="train",
+    glance="widgets.subway.glance:SubwayGlance",
     view="widgets.subway.view:SubwayPage",
 )

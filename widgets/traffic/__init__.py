@@ -12,6 +12,6 @@ SPEC = WidgetSpec(
     voice_aliases={"ko": ("교통", "교통상황", "교통 상황"), "en": ("traffic",)},
     datasets=("citydata", "subway_arrivals"),
     tile=True,
-    icon="🚦",
+    icon="traffic-lights",
     view="widgets.common.planned:PlannedPage",
 )

@@ -15,6 +15,6 @@ SPEC = WidgetSpec(
     },
     datasets=(),
     tile=True,
-    icon="💧",
+    icon="droplet",
     view="widgets.common.planned:PlannedPage",
 )

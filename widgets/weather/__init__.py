@@ -11,6 +11,7 @@ SPEC = WidgetSpec(
     },
     voice_aliases={"ko": ("날씨", "기상", "일기예보"), "en": ("weather", "forecast")},
     datasets=("weather", "citydata"),
-    icon="☀",
+    icon="sun",
+    glance="widgets.weather.glance:WeatherGlance",
     view="widgets.common.planned:PlannedPage",
 )

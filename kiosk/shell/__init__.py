@@ -1,0 +1,1 @@
+"""The Qt shell: window, page stack, intent bridge, idle handling, screenshots, services."""

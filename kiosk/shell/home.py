@@ -1,0 +1,132 @@
+"""The home screen: urgent banners, glance cards, and big category tiles.
+
+Built from the registry alone: a widget with ``banners`` may put a banner on top, one with
+``glance`` gets a card, and every ``tile`` becomes a category tile."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.intents import ShowWidget, Source
+from kiosk.shell.icons import icon_pixmap
+from kiosk.shell.page import GlanceCard, PageContext
+from kiosk.shell.theme import PALETTE
+from kiosk.widget_spec import Banner, WidgetSpec, load_object
+from widgets.common.cards import Card
+from widgets.common.layout import clear_layout
+
+log = logging.getLogger(__name__)
+TILE_COLUMNS = 4
+
+
+class CategoryTile(Card):
+    """A big tappable category: icon, title, and the English name under Korean."""
+
+    def __init__(self, spec: WidgetSpec, context: PageContext):
+        super().__init__(context.scale)
+        self.spec = spec
+        px = context.scale.px
+        self.clicked.connect(lambda: context.sink(ShowWidget(spec.id, Source.TOUCH)))
+        row = QHBoxLayout()
+        row.setSpacing(px(20))
+        icon = QLabel()
+        icon.setPixmap(icon_pixmap(spec.icon, px(72), PALETTE.accent))
+        row.addWidget(icon)
+        names = QVBoxLayout()
+        self.title = QLabel(objectName="Medium")
+        self.subtitle = QLabel(objectName="Muted")
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        row.addLayout(names, 1)
+        self.layout_.addLayout(row)
+        self.setMinimumHeight(px(150))
+
+    def render(self, lang: str) -> None:
+        self.title.setText(self.spec.title_in(lang))
+        self.subtitle.setText(
+            self.spec.title_in("en") if lang == "ko" else self.spec.title_in("ko")
+        )
+
+
+class BannerStrip(Card):
+    """The most urgent banner across the top; a tap opens its page."""
+
+    def __init__(self, context: PageContext):
+        super().__init__(context.scale)
+        self.setObjectName("Banner")
+        self.context = context
+        self.banner: Banner | None = None
+        px = context.scale.px
+        row = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(icon_pixmap("alert-triangle", px(56), "#FFFFFF"))
+        row.addWidget(icon)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        row.addWidget(self.text, 1)
+        self.layout_.addLayout(row)
+        self.clicked.connect(self._open)
+
+    def show_banner(self, banner: Banner | None) -> None:
+        self.banner = banner
+        self.setVisible(banner is not None)
+        if banner is not None:
+            self.text.setText(banner.text)
+
+    def _open(self) -> None:
+        if self.banner is not None:
+            self.context.sink(ShowWidget(self.banner.widget_id, Source.TOUCH))
+
+
+class HomePage(QWidget):
+    def __init__(self, context: PageContext, specs: list[WidgetSpec]):
+        super().__init__()
+        self.context = context
+        self.specs = specs
+        px = context.scale.px
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(px(40), px(24), px(40), px(16))
+        layout.setSpacing(px(20))
+        self.banner = BannerStrip(context)
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+        glance_row = QHBoxLayout()
+        glance_row.setSpacing(px(20))
+        self.glances: list[GlanceCard] = []
+        for spec in specs:
+            if spec.glance:
+                card = load_object(spec.glance)(spec, context)
+                self.glances.append(card)
+                glance_row.addWidget(card, 1)
+        layout.addLayout(glance_row, 5)
+        self.tile_grid = QGridLayout()
+        self.tile_grid.setSpacing(px(20))
+        layout.addLayout(self.tile_grid, 4)
+        self.tiles: list[CategoryTile] = []
+
+    def set_tiles(self, specs: list[WidgetSpec]) -> None:
+        """The category tiles (they change when private mode adds private categories)."""
+        clear_layout(self.tile_grid)
+        self.tiles = [CategoryTile(spec, self.context) for spec in specs]
+        for index, tile in enumerate(self.tiles):
+            self.tile_grid.addWidget(tile, *divmod(index, TILE_COLUMNS))
+
+    def render(self, lang: str) -> None:
+        self.banner.show_banner(self._top_banner(lang))
+        for card in self.glances:
+            card.render(lang)
+        for tile in self.tiles:
+            tile.render(lang)
+
+    def _top_banner(self, lang: str) -> Banner | None:
+        banners: list[Banner] = []
+        for spec in self.specs:
+            if not spec.banners:
+                continue
+            try:
+                banners += load_object(spec.banners)(self.context.store, self.context.config, lang)
+            except Exception:  # a broken banner source must not blank the home screen
+                log.exception("banner source of %s failed", spec.id)
+        return max(banners, key=lambda b: b.severity, default=None)

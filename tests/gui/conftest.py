@@ -1,0 +1,40 @@
+"""A real kiosk window, offscreen at 1920x1080, over a real (seeded or empty) cache."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from kiosk.config import IdleSettings, load_config
+from kiosk.shell.app import build_window
+from widgets import build_registry
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir):
+    """Build a window: make_window(role="mayor", idle=IdleSettings(...), seed=False)."""
+    created = []
+
+    def make(role: str = "station", idle: IdleSettings | None = None, seed: bool = True, **config):
+        if not seed:
+            from offline_cache.startup import open_cache
+
+            open_cache(data_dir, seed=False).close()  # an existing, empty cache is not seeded
+            from offline_cache.store import CACHE_FILENAME, CacheStore
+
+            CacheStore(data_dir / CACHE_FILENAME).record_error("weather", "not fetched yet")
+        settings = load_config(role=role, data_dir=data_dir, **config)
+        if idle is not None:
+            settings = replace(settings, idle=idle)
+        window = build_window(settings, build_registry(), (1920, 1080))
+        window.resize(1920, 1080)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        created.append(window)
+        return window
+
+    yield make
+    for window in created:
+        window.close()

@@ -1,0 +1,63 @@
+"""Public bike stations near the kiosk, nearest first."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from kiosk.reference import Site
+from offline_cache.store import CacheStore, Snapshot
+
+DEFAULT_RADIUS_M = 2000
+EARTH_RADIUS_M = 6_371_000
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+@dataclass(frozen=True)
+class NearbyStation:
+    name: str
+    bikes: int | None
+    racks: int | None
+    distance_m: float
+
+
+def query_nearby(store: CacheStore, site: Site, radius_m: float = DEFAULT_RADIUS_M) -> Snapshot:
+    """Stations inside the bounding box of the radius (an indexed query, then exact filter)."""
+    dlat = radius_m / 111_320
+    dlon = radius_m / (111_320 * math.cos(math.radians(site.lat)))
+    return store.snapshot(
+        "bike_stations",
+        where="lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+        params=(site.lat - dlat, site.lat + dlat, site.lon - dlon, site.lon + dlon),
+    )
+
+
+def nearby_stations(
+    snapshot: Snapshot, site: Site, radius_m: float = DEFAULT_RADIUS_M, limit: int = 12
+) -> list[NearbyStation]:
+    stations = [
+        NearbyStation(
+            name=row.get("name") or "",
+            bikes=row.get("bikes"),
+            racks=row.get("racks"),
+            distance_m=distance_m(site.lat, site.lon, row["lat"], row["lon"]),
+        )
+        for row in snapshot.rows
+        if row.get("lat") is not None and row.get("lon") is not None
+    ]
+    stations = [s for s in stations if s.distance_m <= radius_m]
+    stations.sort(key=lambda s: s.distance_m)
+    return stations[:limit]
+
+
+def distance_text(meters: float, lang: str) -> str:
+    if meters < 1000:
+        return f"{round(meters / 10) * 10:.0f} m"
+    return f"{meters / 1000:.1f} km"

@@ -1,0 +1,71 @@
+"""Tappable cards, colour badges and empty states: the building blocks of every page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.shell.theme import Scale
+
+
+class Card(QFrame):
+    """A rounded panel; emits ``clicked`` on a tap, but not at the end of a swipe."""
+
+    clicked = Signal()
+
+    def __init__(self, scale: Scale, parent: QWidget | None = None, tappable: bool = True):
+        super().__init__(parent, objectName="Card")
+        self._scale = scale
+        self._press: QPoint | None = None
+        self.tappable = tappable
+        if tappable:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.layout_ = QVBoxLayout(self)
+        margin = scale.px(24)
+        self.layout_.setContentsMargins(margin, margin, margin, margin)
+        self.layout_.setSpacing(scale.px(10))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.tappable and event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._set_pressed(True)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        press, self._press = self._press, None
+        self._set_pressed(False)
+        if press is not None and self.rect().contains(event.position().toPoint()):
+            moved = (event.position().toPoint() - press).manhattanLength()
+            if moved < self._scale.px(40):
+                self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def _set_pressed(self, pressed: bool) -> None:
+        self.setProperty("pressed", pressed)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+def badge(text: str, background: str, foreground: str = "#FFFFFF") -> QLabel:
+    """A coloured chip (grade, line number, sample tag)."""
+    label = QLabel(text, objectName="Badge")
+    label.setStyleSheet(f"background: {background}; color: {foreground};")
+    label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def empty_state(text: str) -> QLabel:
+    """The clear message a page shows instead of a blank when it has no data."""
+    label = QLabel(text, objectName="Empty")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def label(text: str, role: str = "", wrap: bool = False) -> QLabel:
+    """A label with a style role (objectName from the theme: Big, Medium, Muted, CardTitle)."""
+    widget = QLabel(text, objectName=role) if role else QLabel(text)
+    widget.setWordWrap(wrap)
+    return widget
