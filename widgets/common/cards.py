@@ -42,7 +42,9 @@ class Card(QFrame):
         super().mouseReleaseEvent(event)
 
     def _set_pressed(self, pressed: bool) -> None:
-        self.setProperty("pressed", pressed)
+        self.setProperty(
+            "pressed", "true" if pressed else "false"
+        )  # a str: PySide6 bool properties upset refcounts at exit
         self.style().unpolish(self)
         self.style().polish(self)
 
