@@ -156,3 +156,25 @@ def test_gesture_select_clicks_what_is_under_the_cursor(make_window, qtbot):
     window.dispatch(i.CursorMove(center.x() / window.width(), center.y() / window.height()))
     window.dispatch(i.Select())
     qtbot.waitUntil(lambda: window.state.page == "water")
+
+
+def test_touch_targets_and_text_are_big_enough(make_window):
+    """At 1080p: every tappable thing at least 48 px, no visible text under 20 px."""
+    from PySide6.QtWidgets import QPushButton
+
+    from widgets.common.cards import Card
+
+    window = make_window()
+    for page in ("home", "air", "subway", "bikes", "alerts"):
+        window.dispatch(i.ShowWidget(page))
+        shown = window.stack.currentWidget()
+        targets = [
+            w
+            for w in window.findChildren(QPushButton) + shown.findChildren(Card)
+            if w.isVisible() and getattr(w, "tappable", True)
+        ]
+        for target in targets:
+            assert min(target.width(), target.height()) >= 48, (page, target)
+        for text in shown.findChildren(QLabel):
+            if text.isVisible() and text.text():
+                assert text.font().pixelSize() >= 20, (page, text.text())
