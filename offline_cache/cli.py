@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import KioskConfig
 from offline_cache.datasets import DATASETS
 from offline_cache.parsers import SERVICES, ApiError, ParseError, parse_response
-from offline_cache.parsers.envelope import KST
+from offline_cache.parsers.envelope import kst_time
 from offline_cache.startup import open_cache
 
 
@@ -66,10 +65,6 @@ def cmd_import(args: argparse.Namespace, config: KioskConfig) -> int:
     return 0
 
 
-def _when(epoch: float | None) -> str:
-    return "-" if epoch is None else datetime.fromtimestamp(epoch, KST).strftime("%Y-%m-%d %H:%M")
-
-
 def cmd_show(args: argparse.Namespace, config: KioskConfig) -> int:
     store = open_cache(config.data_dir)
     snapshot = store.snapshot(args.dataset)
@@ -83,11 +78,11 @@ def cmd_show(args: argparse.Namespace, config: KioskConfig) -> int:
         f"{' (sample content)' if status.sample else ''}"
     )
     print(
-        f"  measured {_when(status.measured_at)} KST, fetched {_when(status.fetched_at)} KST"
+        f"  measured {kst_time(status.measured_at)} KST, fetched {kst_time(status.fetched_at)} KST"
         f"{', STALE' if snapshot.is_stale else ''}"
     )
     if status.last_error:
-        print(f"  last error at {_when(status.last_error_at)}: {status.last_error}")
+        print(f"  last error at {kst_time(status.last_error_at)}: {status.last_error}")
     for row in snapshot.rows:
         print(
             "  " + ", ".join(f"{k}={v}" for k, v in row.items() if not isinstance(v, (list, dict)))

@@ -36,6 +36,7 @@ DATASETS: dict[str, DatasetInfo] = {
             ),
         ),
         DatasetInfo("weather", stale_after_s=3 * 3600),
+        DatasetInfo("public_toilets", stale_after_s=7 * 86400, indexes=(("lat", "lon"),)),
     )
 }
 

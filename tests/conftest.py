@@ -30,7 +30,16 @@ def isolated_kiosk_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     config.write_text("", encoding="utf-8")
     monkeypatch.setenv("KIOSK_DATA_DIR", str(data_dir))
     monkeypatch.setenv("KIOSK_CONFIG", str(config))
-    for name in ("SEOUL_API_KEY", "SEOUL_API_BASE", "SEOUL_SUBWAY_API_BASE"):
+    for name in (
+        "SEOUL_API_KEY",
+        "SEOUL_API_BASE",
+        "SEOUL_SUBWAY_API_BASE",
+        "SEOUL_SUBWAY_API_KEY",
+        "DATA_GO_KR_API_KEY",
+        "KMA_API_BASE",
+        "SAFETYDATA_API_KEY",
+        "SAFETYDATA_API_BASE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return data_dir
 
@@ -56,3 +65,12 @@ class FakeClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def seoul_server():
+    """A local HTTP server replaying the Seoul API samples (tests/seoul_server.py)."""
+    from tests.seoul_server import SeoulReplayServer
+
+    with SeoulReplayServer() as server:
+        yield server

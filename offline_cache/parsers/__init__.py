@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from offline_cache.parsers import air, alerts, bikes, citydata, subway, weather
+from offline_cache.parsers import air, alerts, bikes, citydata, subway, toilets, weather
 from offline_cache.parsers.envelope import ApiError, NoData, ParseError, load_json
 from offline_cache.store import DatasetUpdate
 
@@ -18,6 +18,7 @@ SERVICES: dict[str, Parser] = {
     "citydata": citydata.parse,
     "DSSP-IF-00247": alerts.parse,
     "getUltraSrtNcst": weather.parse,
+    "SearchPublicToiletPOIService": toilets.parse,
 }
 
 __all__ = ["SERVICES", "ApiError", "NoData", "ParseError", "parse_response", "resolve_service"]

@@ -121,6 +121,11 @@ def parse_kst(value: Any) -> float | None:
     return moment.replace(tzinfo=KST).timestamp()
 
 
+def kst_time(epoch: float | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """An epoch time as Seoul local time for people to read; '-' when unknown."""
+    return "-" if epoch is None else datetime.fromtimestamp(epoch, KST).strftime(fmt)
+
+
 def number(value: Any, field: str) -> float | None:
     """A measured number: None when absent or under maintenance ("점검중"), else a float."""
     if value is None or isinstance(value, bool):

@@ -131,3 +131,32 @@ def test_timestamps_of_every_api():
     assert parse_kst("202105111500") == parse_kst("2021-05-11 15:00")
     assert parse_kst("2021-10-14 18:06:56.0") - parse_kst("2021/10/14 18:06:00") == 56
     assert parse_kst("") is None
+
+
+def test_public_toilets_with_absent_fields():
+    doc = json.loads(sample("SearchPublicToiletPOIService.RECONSTRUCTED.json"))
+    (update,) = parse_response("SearchPublicToiletPOIService", json.dumps(doc))
+    (toilet,) = update.rows
+    assert (toilet["name"], toilet["kind"], toilet["lat"]) == (
+        "(예시) 시청역 공중화장실",
+        "개방화장실",
+        37.5663,
+    )
+    assert toilet["updated_at"] == parse_kst("2010-01-01")
+    rows = doc["SearchPublicToiletPOIService"]["row"]
+    rows.append({"CNAME": "이름만", "X_WGS84": "126.97", "Y_WGS84": "37.56", "UPDATEDATE": "?"})
+    rows.append({"FNAME": "위치 없음"})
+    (update,) = parse_response("SearchPublicToiletPOIService", json.dumps(doc))
+    assert [(r["name"], r["poi_id"], r["updated_at"]) for r in update.rows][1] == (
+        "이름만",
+        "",
+        None,
+    )
+    assert len(update.rows) == 2  # the row without a position is skipped
+
+
+def test_public_toilets_without_any_position_is_a_schema_change():
+    doc = json.loads(sample("SearchPublicToiletPOIService.RECONSTRUCTED.json"))
+    doc["SearchPublicToiletPOIService"]["row"] = [{"FNAME": "a", "LAT": 37.5, "LNG": 126.9}]
+    with pytest.raises(ParseError, match="no SearchPublicToiletPOIService row has X_WGS84"):
+        parse_response("SearchPublicToiletPOIService", json.dumps(doc))

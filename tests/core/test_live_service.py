@@ -1,0 +1,61 @@
+"""The background refresh service inside the kiosk: re-render after each store, status, no key."""
+
+import queue
+import threading
+
+from kiosk.config import load_config
+from kiosk.intents import DataUpdated
+from offline_cache.connectors import service
+from offline_cache.connectors.fetchers import CONNECTORS
+from offline_cache.startup import open_cache
+
+
+class Context:
+    """Stands in for the shell's ServiceContext: collects intents and status lines."""
+
+    def __init__(self, config):
+        self.config = config
+        self.intents: queue.Queue = queue.Queue()
+        self.statuses: list[tuple[str, bool, str]] = []
+
+    def sink(self, intent) -> None:
+        self.intents.put(intent)
+
+    def set_status(self, key: str, ok: bool, text: str) -> None:
+        self.statuses.append((key, ok, text))
+
+
+def test_without_a_key_the_kiosk_shows_its_cache_and_says_so():
+    threads = threading.active_count()
+    context = Context(load_config(None))
+    assert service.start(context) is None
+    assert context.statuses == [("live_data", False, "no API key: showing cached data")]
+    assert threading.active_count() == threads
+
+
+def test_a_bad_setting_turns_live_data_off_with_the_reason(tmp_path, monkeypatch):
+    monkeypatch.setenv("SEOUL_API_KEY", "some-key-1234")
+    config = tmp_path / "bad.toml"
+    config.write_text("[refresh]\nair = 60\n", encoding="utf-8")
+    context = Context(load_config(config))
+    assert service.start(context) is None
+    ((key, ok, text),) = context.statuses
+    assert not ok and text.startswith("live data off: [refresh] air: not a live dataset")
+
+
+def test_each_stored_dataset_asks_its_pages_to_rerender(seoul_server, monkeypatch):
+    for name, value in seoul_server.environ().items():
+        monkeypatch.setenv(name, value)
+    seoul_server.add_place("홍대 관광특구")
+    context = Context(load_config(None))
+    running = service.start(context)
+    assert running is not None
+    try:
+        updated = {context.intents.get(timeout=10) for _ in CONNECTORS}
+    finally:
+        running.stop()
+    assert updated == {DataUpdated((dataset,)) for dataset in CONNECTORS}
+    assert not running.thread.is_alive()
+    assert context.statuses[-1] == ("live_data", True, "live data: 7 of 7 datasets current")
+    store = open_cache(context.config.data_dir)
+    assert store.status("subway_arrivals").row_count == 5 and not store.status("weather").sample
