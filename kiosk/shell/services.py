@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Listed in start order. Each entry is a module path with a start(context) function.
-SERVICE_MODULES: tuple[str, ...] = ()
+SERVICE_MODULES: tuple[str, ...] = ("offline_cache.connectors.service",)
 
 StateListener = Callable[[NavState, tuple[Effect, ...]], None]
 

@@ -152,7 +152,7 @@ def fetch_citydata(ctx: FetchContext) -> FetchResult:
     """One row per configured hotspot; a hotspot that fails keeps its last good row."""
     hotspots = ctx.settings.hotspots
     if not hotspots:
-        raise FetchError("no citydata hotspots configured ([nearby] hotspots)")
+        raise FetchError("no citydata hotspots configured ([citydata] hotspots)")
     source = ctx.sources["seoul"]
     rows: dict[str, dict[str, Any]] = {}
     problems: dict[str, str] = {}

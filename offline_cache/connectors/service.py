@@ -7,6 +7,7 @@ Without any API key the kiosk simply shows its cache, and says so."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from typing import Protocol
 
 from kiosk.config import ConfigError, KioskConfig
@@ -16,7 +17,8 @@ from offline_cache.connectors.refresher import Outcome, RefreshThread, plan
 from offline_cache.connectors.settings import LiveSettings
 
 STATUS_KEY = "live_data"
-NO_KEY = "no API key: showing cached data"
+NO_KEY = {"ko": "API 키 없음: 저장된 자료를 보여 줍니다", "en": "no API key: showing cached data"}
+SHOWN_ERROR_CHARS = 90  # the status strip is one line; the full text is in the cache status
 
 
 class ServiceContext(Protocol):
@@ -25,7 +27,7 @@ class ServiceContext(Protocol):
     config: KioskConfig
     sink: IntentSink
 
-    def set_status(self, key: str, ok: bool, text: str) -> None: ...
+    def set_status(self, key: str, ok: bool, text: Mapping[str, str] | str) -> None: ...
 
 
 class LiveDataService:
@@ -37,8 +39,15 @@ class LiveDataService:
         self.latest: dict[str, Outcome] = {}
         self._lock = threading.Lock()
         self.thread = RefreshThread(context.config.data_dir, settings, self._on_outcome)
-        notes = f"; not fetched: {', '.join(self.skipped)}" if self.skipped else ""
-        context.set_status(STATUS_KEY, True, f"live data: fetching {len(active)} datasets{notes}")
+        notes = f" ({', '.join(self.skipped)}: no key)" if self.skipped else ""
+        context.set_status(
+            STATUS_KEY,
+            True,
+            {
+                "ko": f"실시간 자료 {len(active)}종 받는 중{notes}",
+                "en": f"live data: fetching {len(active)} datasets{notes}",
+            },
+        )
 
     def _on_outcome(self, outcome: Outcome) -> None:
         if outcome.ok:
@@ -46,10 +55,22 @@ class LiveDataService:
         with self._lock:
             self.latest[outcome.dataset] = outcome
             failed = [o for o in self.latest.values() if not o.ok]
-            current = len(self.latest) - len(failed)
-        text = f"live data: {current} of {len(self.latest)} datasets current"
-        if failed:
-            text += f"; {failed[0].summary()}"
+            total = len(self.latest)
+        if not failed:
+            text = {
+                "ko": f"실시간 자료 {total}종 최신",
+                "en": f"live data: {total} of {total} datasets current",
+            }
+        else:
+            first = failed[0]
+            error = first.error
+            if len(error) > SHOWN_ERROR_CHARS:
+                error = error[: SHOWN_ERROR_CHARS - 1] + "…"
+            text = {
+                "ko": f"실시간 자료 {total}종 중 {len(failed)}종 오류 ({first.dataset}: {error})",
+                "en": f"live data: {len(failed)} of {total} datasets failing"
+                f" ({first.dataset}: {error})",
+            }
         self.context.set_status(STATUS_KEY, not failed, text)
 
     def stop(self) -> None:
@@ -61,7 +82,9 @@ def start(context: ServiceContext) -> LiveDataService | None:
     try:
         settings = LiveSettings.from_config(context.config)
     except ConfigError as exc:
-        context.set_status(STATUS_KEY, False, f"live data off: {exc}")
+        context.set_status(
+            STATUS_KEY, False, {"ko": f"실시간 자료 꺼짐: {exc}", "en": f"live data off: {exc}"}
+        )
         return None
     if not settings.secrets():
         context.set_status(STATUS_KEY, False, NO_KEY)

@@ -1,8 +1,9 @@
 """What the connectors need to know: API keys and base URLs, fetch intervals, what is nearby.
 
-Read from the config file's ``[api]``, ``[refresh]`` and ``[nearby]`` tables; environment
-variables override the file (the kiosk's usual precedence), so a key can live outside the
-config and tests can point every API at a local server."""
+Read from the config file's ``[api]`` and ``[refresh]`` tables and the per-dataset ``[bikes]``
+(shared with the bikes page), ``[toilets]`` and ``[citydata]`` tables; environment variables
+override the file (the kiosk's usual precedence), so a key can live outside the config and
+tests can point every API at a local server."""
 
 from __future__ import annotations
 
@@ -98,7 +99,7 @@ class LiveSettings:
     endpoints: Mapping[str, Endpoint]
     intervals_s: Mapping[str, float]
     hotspots: tuple[str, ...]
-    bike_radius_m: float = 1000.0
+    bike_radius_m: float = 2000.0  # [bikes] radius_m, the bikes page's radius too
     toilet_radius_m: float = 700.0
     timeout_s: float = 10.0  # connect and per-read
     max_response_s: float = 30.0  # a whole response, however slowly it trickles in
@@ -113,7 +114,7 @@ class LiveSettings:
     ) -> LiveSettings:
         """Settings from the config's tables and the environment; ConfigError says what is wrong."""
         env = os.environ if environ is None else environ
-        api, refresh, nearby = (config.section(name) for name in ("api", "refresh", "nearby"))
+        api, refresh = config.section("api"), config.section("refresh")
         endpoints = {spec.name: _endpoint(spec, api, env) for spec in ENDPOINTS}
         intervals = dict(DEFAULT_INTERVALS_S)
         for dataset, value in refresh.items():
@@ -122,23 +123,24 @@ class LiveSettings:
                     f"[refresh] {dataset}: not a live dataset; known: {', '.join(intervals)}"
                 )
             intervals[dataset] = _number(value, f"[refresh] {dataset}", minimum=0)
-        hotspots = nearby.get("hotspots", DEFAULT_HOTSPOTS.get(config.site.id, ()))
+        default_hotspots = DEFAULT_HOTSPOTS.get(config.site.id, ())
+        hotspots = config.section("citydata").get("hotspots", default_hotspots)
         if isinstance(hotspots, str) or not all(isinstance(h, str) for h in hotspots):
-            raise ConfigError('[nearby] hotspots must be a list of names, e.g. ["여의도"]')
+            raise ConfigError('[citydata] hotspots must be a list of names, e.g. ["여의도"]')
         extra: dict[str, Any] = {}
         for name, table, setting, minimum in (
-            ("bike_radius_m", nearby, "bike_radius_m", 1),
-            ("toilet_radius_m", nearby, "toilet_radius_m", 1),
-            ("timeout_s", api, "timeout_s", 0.01),
-            ("max_response_s", api, "max_response_s", 0.01),
-            ("attempts", api, "attempts", 1),
-            ("backoff_s", api, "backoff_s", 0),
-            ("breaker_failures", api, "breaker_failures", 1),
-            ("breaker_reset_s", api, "breaker_reset_s", 0),
+            ("bike_radius_m", "bikes", "radius_m", 1),
+            ("toilet_radius_m", "toilets", "radius_m", 1),
+            ("timeout_s", "api", "timeout_s", 0.01),
+            ("max_response_s", "api", "max_response_s", 0.01),
+            ("attempts", "api", "attempts", 1),
+            ("backoff_s", "api", "backoff_s", 0),
+            ("breaker_failures", "api", "breaker_failures", 1),
+            ("breaker_reset_s", "api", "breaker_reset_s", 0),
         ):
-            if setting in table:
-                label = f"[{'api' if table is api else 'nearby'}] {setting}"
-                extra[name] = _number(table[setting], label, minimum)
+            values = config.section(table)
+            if setting in values:
+                extra[name] = _number(values[setting], f"[{table}] {setting}", minimum)
         for whole in ("attempts", "breaker_failures"):
             if whole in extra:
                 extra[whole] = int(extra[whole])

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from offline_cache.connectors.cli import LIVE_DATASETS
 from tests.seoul_server import DATA_GO_KR_KEY, HTTP_500, KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,9 +37,7 @@ def test_fetch_once_stores_every_dataset_and_status_shows_it(seoul_server, tmp_p
     done = fetch("--once", "--json", "-vv", env=env)
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stdout.splitlines()]
-    assert {line["dataset"]: line["ok"] for line in lines} == dict.fromkeys(
-        ("subway_arrivals", "disaster_alerts", "bike_stations", "citydata", "air_quality",
-         "weather", "public_toilets"), True)  # fmt: skip
+    assert {line["dataset"]: line["ok"] for line in lines} == dict.fromkeys(LIVE_DATASETS, True)
     assert "HTTP Request: GET" in done.stderr and "/***/json/" in done.stderr
     for text in (done.stdout, done.stderr):
         assert KEY not in text and DATA_GO_KR_KEY not in text

@@ -153,11 +153,27 @@ def test_a_connection_cut_mid_body_is_retried(store, seoul_server, pauses):
 
 def test_legacy_air_schema_with_maintenance_values(store, seoul_server, pauses):
     seoul_server.tables["RealtimeCityAir"] = [
-        {"MSRDT": "202105111500", "MSRRGN_NM": "동북권", "MSRSTE_NM": "노원구", "PM10": "41",
-         "PM25": 22, "IDEX_NM": "보통", "IDEX_MVL": "71", "ARPLT_MAIN": "PM25"},
-        {"MSRDT": "202105111500", "MSRRGN_NM": "동북권", "MSRSTE_NM": "도봉구", "PM10": "점검중",
-         "PM25": "점검중", "IDEX_NM": "점검중", "IDEX_MVL": "-", "ARPLT_MAIN": ""},
-    ]  # fmt: skip
+        {
+            "MSRDT": "202105111500",
+            "MSRRGN_NM": "동북권",
+            "MSRSTE_NM": "노원구",
+            "PM10": "41",
+            "PM25": 22,
+            "IDEX_NM": "보통",
+            "IDEX_MVL": "71",
+            "ARPLT_MAIN": "PM25",
+        },
+        {
+            "MSRDT": "202105111500",
+            "MSRRGN_NM": "동북권",
+            "MSRSTE_NM": "도봉구",
+            "PM10": "점검중",
+            "PM25": "점검중",
+            "IDEX_NM": "점검중",
+            "IDEX_MVL": "-",
+            "ARPLT_MAIN": "",
+        },
+    ]
     live = refresher(store, seoul_server, pauses)
     assert live.fetch("air_quality").ok
     nowon, dobong = store.snapshot("air_quality").rows
@@ -233,7 +249,9 @@ def test_a_failing_citydata_hotspot_keeps_its_last_good_row(store, seoul_server,
     seoul_server.add_place("여의도")
     live = refresher(store, seoul_server, pauses, attempts=1, hotspots=("광화문·덕수궁", "여의도"))
     assert live.fetch("citydata").rows == 2
-    seoul_server.script("citydata", Reply(to_body({"RESULT": {"CODE": "ERROR-500", "MESSAGE": "서버 오류입니다."}})))  # fmt: skip
+    seoul_server.script(
+        "citydata", Reply(to_body({"RESULT": {"CODE": "ERROR-500", "MESSAGE": "서버 오류입니다."}}))
+    )
     outcome = live.fetch("citydata")
     assert outcome.ok and outcome.warning == "광화문·덕수궁: API error ERROR-500: 서버 오류입니다."
     snapshot = store.snapshot("citydata")

@@ -42,9 +42,10 @@ subway_key = "subway-config-key"
 [refresh]
 air_quality = 900
 public_toilets = 0
-[nearby]
+[citydata]
 hotspots = ["여의도", "홍대 관광특구"]
-bike_radius_m = 500
+[bikes]
+radius_m = 500
 """
     live = settings(tmp_path, toml)
     assert live.endpoints["seoul"].key == "from-config-key"
@@ -72,7 +73,8 @@ def test_the_general_key_serves_the_subway_api_when_it_has_none(tmp_path):
     [
         ("[refresh]\nair = 60", "not a live dataset"),
         ("[refresh]\nair_quality = -1", "air_quality must be a number"),
-        ("[nearby]\nhotspots = '여의도'", "hotspots must be a list"),
+        ("[citydata]\nhotspots = '여의도'", "hotspots must be a list"),
+        ("[toilets]\nradius_m = 0", r"\[toilets\] radius_m must be a number >= 1"),
         ("[api]\nseoul_base = 'openapi.seoul.go.kr'", "must be a URL"),
         ("[api]\ntimeout_s = 'fast'", "timeout_s must be a number"),
         ("[api]\nseoul_key = 123", "seoul_key must be a string"),

@@ -6,18 +6,10 @@ import math
 from dataclasses import dataclass
 
 from kiosk.reference import Site
+from offline_cache.connectors.geo import distance_m
 from offline_cache.store import CacheStore, Snapshot
 
 DEFAULT_RADIUS_M = 2000
-EARTH_RADIUS_M = 6_371_000
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
 @dataclass(frozen=True)
