@@ -134,8 +134,16 @@ class CacheStore:
         self.db.conn.close()
 
     # writing
-    def replace(self, updates: Iterable[DatasetUpdate]) -> None:
-        """Swap in new versions of one or more datasets atomically (all or none)."""
+    def replace(
+        self,
+        updates: Iterable[DatasetUpdate],
+        *,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> None:
+        """Swap in new versions of one or more datasets atomically (all or none).
+
+        ``also`` runs inside the same transaction, for state that must change together with
+        the data (the content version a bundle switches to); if it raises, nothing changes."""
         updates = list(updates)
         staged: list[tuple[DatasetUpdate, str]] = []
         try:
@@ -171,6 +179,8 @@ class CacheStore:
                             now,
                         ),
                     )
+                if also is not None:
+                    also(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -40,6 +40,27 @@ def test_failed_replace_keeps_the_old_rows(data_dir, clock):
     assert store.snapshot("air_quality").rows == [{"district": "중구"}]
 
 
+def test_replace_runs_extra_state_in_the_same_transaction(data_dir, clock):
+    store = CacheStore(data_dir / CACHE_FILENAME, clock)
+    store.db.execute("CREATE TABLE marker (value TEXT)")
+    store.replace([air([{"district": "중구"}])])
+
+    def write_then_fail(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT INTO marker VALUES ('new')")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        store.replace([air([{"district": "종로구"}])], also=write_then_fail)
+    assert store.snapshot("air_quality").rows == [{"district": "중구"}]
+    assert store.db.execute("SELECT count(*) FROM marker").fetchone()[0] == 0
+    store.replace(
+        [air([{"district": "종로구"}])],
+        also=lambda conn: conn.execute("INSERT INTO marker VALUES ('new')"),
+    )
+    assert store.snapshot("air_quality").rows == [{"district": "종로구"}]
+    assert store.db.execute("SELECT value FROM marker").fetchall() == [("new",)]
+
+
 def test_errors_are_recorded_without_touching_data(data_dir, clock):
     store = CacheStore(data_dir / CACHE_FILENAME, clock)
     store.replace([air([{"district": "중구"}])])
