@@ -15,7 +15,12 @@ from importlib import import_module
 from kiosk import __version__
 from kiosk.config import ROLES, ConfigError, load_config
 
-COMMAND_MODULES = ("offline_cache.cli", "offline_cache.connectors.cli", "kiosk.privacy.cli")
+COMMAND_MODULES = (
+    "offline_cache.cli",
+    "offline_cache.connectors.cli",
+    "kiosk.privacy.cli",
+    "offline_cache.bundles.cli",
+)
 
 EPILOG = """\
 examples:

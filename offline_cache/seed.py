@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
-from offline_cache.parsers import parse_response
+from offline_cache.content import DEFAULT_CONTENT, Content, load_manifest
 from offline_cache.store import CacheStore, DatasetUpdate
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CONTENT = Path(__file__).resolve().parent / "default_content"
-
 
 def load_default_content(content_dir: Path = DEFAULT_CONTENT) -> list[DatasetUpdate]:
-    """Parse every response listed in the content manifest, tagged as sample content."""
-    manifest = json.loads((content_dir / "manifest.json").read_text(encoding="utf-8"))
-    updates: list[DatasetUpdate] = []
-    for entry in manifest["datasets"]:
-        body = (content_dir / entry["file"]).read_bytes()
-        updates.extend(parse_response(entry["service"], body, sample=True))
-    return updates
+    """Parse every dataset file of the default content (version 0), tagged as sample content."""
+    return Content(0, content_dir, load_manifest(content_dir, 0)).dataset_updates()
 
 
 def seed_default_content(store: CacheStore, content_dir: Path = DEFAULT_CONTENT) -> int:
