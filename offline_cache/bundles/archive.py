@@ -129,6 +129,12 @@ class BundleReader:
         return data
 
     def _check_against_manifest(self, settings: BundleSettings) -> None:
+        total = self.manifest.total_size
+        if total > settings.max_unpacked_bytes:
+            raise BundleError(
+                f"the bundle unpacks to {total / MB:.1f} MB, more than the"
+                f" {settings.max_unpacked_bytes / MB:.0f} MB allowed ([bundles] max_unpacked_mb)"
+            )
         listed = set(self.manifest.files)
         present = set(self.infos) - {MANIFEST}
         if present - listed:
@@ -143,12 +149,6 @@ class BundleReader:
                     f"{path!r} has {self.infos[path].file_size} bytes in the archive but"
                     f" {entry.size} in the signed manifest; refused"
                 )
-        total = self.manifest.total_size
-        if total > settings.max_unpacked_bytes:
-            raise BundleError(
-                f"the bundle unpacks to {total / MB:.1f} MB, more than the"
-                f" {settings.max_unpacked_bytes / MB:.0f} MB allowed ([bundles] max_unpacked_mb)"
-            )
 
     def stream(self, entry: FileEntry, sink: Callable[[bytes], object]) -> None:
         """Feed a file's bytes to ``sink``; ``BundleError`` if its length or hash is wrong."""
