@@ -248,7 +248,8 @@ def apply_bundle(
         except (OSError, sqlite3.OperationalError) as exc:
             if _disk_full(exc):
                 raise BundleError(
-                    f"the disk is full ({exc}); nothing was changed", transient=True
+                    f"cannot write to the disk: it is full ({exc})",
+                    transient=True,
                 ) from None
             raise
         finally:
@@ -460,7 +461,8 @@ def rollback(config: KioskConfig, clock: Clock = time.time) -> RollbackResult:
         except (OSError, sqlite3.OperationalError) as exc:
             if _disk_full(exc):
                 raise BundleError(
-                    f"the disk is full ({exc}); nothing was changed", transient=True
+                    f"cannot write to the disk: it is full ({exc})",
+                    transient=True,
                 ) from None
             raise
         finally:
