@@ -10,7 +10,6 @@ from offline_cache.content import (
     current_content,
     load_manifest,
 )
-from offline_cache.parsers import SERVICES
 from offline_cache.startup import open_cache
 
 
@@ -18,7 +17,14 @@ def test_a_fresh_kiosk_reads_the_embedded_default_as_version_0(data_dir):
     store = open_cache(data_dir)
     content = current_content(store)
     assert content.version == 0 and content.root == DEFAULT_CONTENT
-    assert set(content.dataset_files()) == set(SERVICES)
+    assert set(content.dataset_files()) == {
+        "RealtimeCityAir",
+        "realtimeStationArrival",
+        "bikeList",
+        "citydata",
+        "DSSP-IF-00247",
+        "getUltraSrtNcst",
+    }
     assert all(content.is_sample(f) for f in content.files())
     assert "manifest.json" not in content.files()
 
