@@ -31,6 +31,9 @@ DATASETS_DIR = "datasets"
 CONTENT_FORMAT = "seoul-kiosk-content"
 SCHEMA_VERSION = 1  # the content layout this kiosk reads
 STATE_TABLE = "content_state"
+# Named in DataUpdated when the content version changes; a widget that reads staff content
+# lists it in its spec's ``datasets`` so it re-renders then (it is not a cache dataset).
+CONTENT_DATASET = "content"
 MAX_PATH_CHARS = 240
 
 

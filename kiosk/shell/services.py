@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Listed in start order. Each entry is a module path with a start(context) function.
-SERVICE_MODULES: tuple[str, ...] = ("offline_cache.connectors.service",)
+SERVICE_MODULES: tuple[str, ...] = (
+    "offline_cache.connectors.service",
+    "offline_cache.bundles.service",
+)
 
 StateListener = Callable[[NavState, tuple[Effect, ...]], None]
 

@@ -138,6 +138,18 @@ def recover(data_dir: Path, store: CacheStore, clock: Clock = time.time) -> None
             _remove_tree(version_root(data_dir, version))
 
 
+def recover_content(data_dir: Path, clock: Clock = time.time) -> ContentState:
+    """``recover`` with the lock and a cache of its own (at kiosk start); the state after."""
+    content_dir(data_dir).mkdir(parents=True, exist_ok=True)
+    with content_lock(data_dir):
+        store = open_cache(data_dir)
+        try:
+            recover(data_dir, store, clock)
+            return read_state(store.db.conn)
+        finally:
+            store.close()
+
+
 def _adopt(
     data_dir: Path, store: CacheStore, versions: list[int], clock: Clock
 ) -> ContentState | None:

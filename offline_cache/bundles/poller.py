@@ -123,30 +123,33 @@ class BundlePoller:
 
     def poll_once(self) -> PollOutcome:
         applied: list[ApplyResult] = []
-        errors: list[str] = []
+        unreachable: list[str] = []  # origins tried before one answered (mirrors)
+        failure = ""
         answered = None
         for origin in self.settings.origins:
             try:
                 entries = self._fetch_index(origin)
             except (TransientError, BundleError) as exc:
-                errors.append(f"{origin}: {exc}")
+                unreachable.append(f"{origin}: {exc}")
                 continue
             answered = origin
             try:
                 if entries is not None:
                     applied += self._apply_pending(origin, entries)
             except TransientError as exc:
-                errors.append(str(exc))
+                failure = str(exc)
                 self.record.etags.pop(origin, None)  # retry the same index next time
             break
         version = self._current_version()
+        ok = answered is not None and not failure
         if answered is None:
-            message = "no origin answered: " + "; ".join(errors)
-        elif errors:
-            message = "; ".join(errors)
+            message = "no origin answered: " + "; ".join(unreachable)
+        elif failure:
+            message = failure
         else:
             message = f"up to date at version {version}"
-        ok = answered is not None and not errors
+            if unreachable:
+                message += f" (from a mirror; {'; '.join(unreachable)})"
         self.record.at = self.clock()
         self.record.result = message
         self.record.ok = ok
