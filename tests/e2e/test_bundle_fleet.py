@@ -118,9 +118,10 @@ def test_two_kiosks_converge_and_roll_back_independently(tmp_path, data_dir):
         )
         assert done.returncode == 0, done.stderr
 
-    kiosks = [Kiosk(name, tmp_path, key, origin.url) for name in ("a", "b")]
-    a, b = kiosks
+    kiosks: list[Kiosk] = []
     try:
+        kiosks += [Kiosk(name, tmp_path, key, origin.url) for name in ("a", "b")]
+        a, b = kiosks
         wait_for(lambda: a.polls() >= 1 and b.polls() >= 1, what="the first polls")
         assert (a.version, b.version) == (0, 0)
         publish(1)
