@@ -9,8 +9,10 @@ from kiosk.widget_spec import WidgetSpec
 from widgets import (
     air,
     alerts,
+    approvals,
     bikes,
     indicators,
+    internal_indicators,
     parks,
     population,
     prices,
@@ -32,6 +34,8 @@ ALL_SPECS: tuple[WidgetSpec, ...] = (
     indicators.SPEC,
     weather.SPEC,
     bikes.SPEC,
+    approvals.SPEC,  # private: mayor role, unlocked only
+    internal_indicators.SPEC,  # private
 )
 
 

@@ -19,7 +19,8 @@ def model_path(name: str, models_dir: Path = MODELS_DIR) -> Path:
     path = models_dir / name
     if not path.is_file():
         raise ModelMissing(
-            f"model file {path} is missing; run packaging/bootstrap.sh (it assembles models/)"
+            f"model file {path} is missing; run packaging/bootstrap.sh or"
+            " .venv/bin/python packaging/models.py (they put the model files in models/)"
         )
     return path
 

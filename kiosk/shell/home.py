@@ -19,6 +19,7 @@ from widgets.common.layout import clear_layout
 
 log = logging.getLogger(__name__)
 TILE_COLUMNS = 4
+TILE_ROWS = 2  # more tiles (private mode adds two) widen the grid instead of overflowing 1080p
 
 
 class CategoryTile(Card):
@@ -110,8 +111,9 @@ class HomePage(QWidget):
         """The category tiles (they change when private mode adds private categories)."""
         clear_layout(self.tile_grid)
         self.tiles = [CategoryTile(spec, self.context) for spec in specs]
+        columns = max(TILE_COLUMNS, -(-len(self.tiles) // TILE_ROWS))
         for index, tile in enumerate(self.tiles):
-            self.tile_grid.addWidget(tile, *divmod(index, TILE_COLUMNS))
+            self.tile_grid.addWidget(tile, *divmod(index, columns))
 
     def render(self, lang: str) -> None:
         self.banner.show_banner(self._top_banner(lang))

@@ -294,6 +294,7 @@ class KioskWindow(QWidget):
                 self.cursor_overlay.hide()
         if self.state.private_unlocked != before.private_unlocked:
             self.home.set_tiles(self._tile_specs())
+            self._render(self.home, self.state.lang)  # the new tiles need their titles
         if self.state.lang != before.lang:
             self._render_chrome()
         if self.state.page != before.page or self.state.lang != before.lang:

@@ -13,16 +13,7 @@ from kiosk.router import (
     Router,
     StartFaceCheck,
 )
-from kiosk.widget_spec import Visibility, WidgetSpec
 from widgets import build_registry
-
-PRIVATE = WidgetSpec(
-    id="approvals",
-    title={"ko": "결재문서", "en": "Approvals"},
-    description={"ko": "결재", "en": "approvals"},
-    view="x:Y",
-    visibility=Visibility.PRIVATE,
-)
 
 
 def station() -> Router:
@@ -102,20 +93,14 @@ def test_cursor_intents_become_cursor_effects_clamped_to_the_screen():
 
 
 def test_private_mode_does_not_exist_for_stations():
-    registry = build_registry()
-    from kiosk.registry import Registry
-
-    registry = Registry([*registry.all(), PRIVATE])
-    router = Router(registry, "station")
+    router = Router(build_registry(), "station")  # approvals is a private widget
     state, effects = run(router, [i.EnterPrivateMode(), i.ShowWidget("approvals")])
     assert state.page == HOME and not state.private_requested
     assert all(isinstance(e, Rejected) for e in effects)
 
 
 def test_private_pages_need_unlock_and_leave_on_lock():
-    from kiosk.registry import Registry
-
-    router = Router(Registry([*build_registry().all(), PRIVATE]), "mayor")
+    router = Router(build_registry(), "mayor")
     state, effects = run(router, [i.ShowWidget("approvals")])
     assert state.page == HOME and isinstance(effects[0], Rejected)
     state, effects = run(router, [i.EnterPrivateMode()], state)
@@ -133,3 +118,12 @@ def test_private_pages_need_unlock_and_leave_on_lock():
 def test_data_updates_refresh_without_changing_the_page():
     state, effects = run(station(), [i.ShowWidget("air"), i.DataUpdated(("air_quality",))])
     assert state.page == "air" and effects[-1] == RefreshData(("air_quality",))
+
+
+def test_private_widgets_exist_only_for_an_unlocked_mayor():
+    registry = build_registry()
+    private = {spec.id for spec in registry.all() if spec.is_private}
+    assert private == {"approvals", "internal_indicators"}
+    assert not private & set(registry.page_ids("station", private_unlocked=True))
+    assert not private & set(registry.page_ids("mayor", private_unlocked=False))
+    assert private <= set(registry.categories("mayor", private_unlocked=True))

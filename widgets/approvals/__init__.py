@@ -1,0 +1,22 @@
+"""결재문서 (approvals): documents awaiting the mayor's approval, read in a PDF viewer.
+
+Private: it exists only in the mayor role while private mode is unlocked."""
+
+from kiosk.widget_spec import Visibility, WidgetSpec
+
+SPEC = WidgetSpec(
+    id="approvals",
+    title={"ko": "결재문서", "en": "Approvals"},
+    description={
+        "ko": "결재를 기다리는 문서와 최근 결재한 문서를 봅니다. 문서를 누르면 오른쪽에 열립니다.",
+        "en": "Documents awaiting approval and recently approved. Tap one to open it on the right.",
+    },
+    voice_aliases={
+        "ko": ("결재문서", "결재 문서", "결재"),
+        "en": ("approvals", "approval documents"),
+    },
+    visibility=Visibility.PRIVATE,
+    tile=True,
+    icon="file-text",
+    view="widgets.approvals.view:ApprovalsPage",
+)

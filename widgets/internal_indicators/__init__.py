@@ -1,0 +1,22 @@
+"""내부지표 (internal indicators): the city's internal performance figures against targets.
+
+Private: it exists only in the mayor role while private mode is unlocked."""
+
+from kiosk.widget_spec import Visibility, WidgetSpec
+
+SPEC = WidgetSpec(
+    id="internal_indicators",
+    title={"ko": "내부지표", "en": "Internal indicators"},
+    description={
+        "ko": "내부 성과 지표의 현재 값, 목표, 지난번과의 차이를 보여줍니다.",
+        "en": "Internal performance figures with their target and change since last time.",
+    },
+    voice_aliases={
+        "ko": ("내부지표", "내부 지표", "내부 현황"),
+        "en": ("internal indicators", "internal figures"),
+    },
+    visibility=Visibility.PRIVATE,
+    tile=True,
+    icon="chart-line",
+    view="widgets.internal_indicators.view:InternalIndicatorsPage",
+)
