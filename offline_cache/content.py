@@ -16,7 +16,7 @@ import json
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -126,6 +126,7 @@ class Content:
     version: int
     root: Path
     manifest: dict[str, Any] = field(repr=False)
+    applied_at: float | None = None  # when it became current (None: the embedded default)
 
     @property
     def is_default(self) -> bool:
@@ -289,4 +290,5 @@ def open_version(data_dir: Path, version: int) -> Content:
 def current_content(store: CacheStore) -> Content:
     """The content version on screen: where pages read staff content (notices, PDFs, ...)."""
     state = read_state(store.db.conn)
-    return open_version(store.path.parent, state.version)
+    content = open_version(store.path.parent, state.version)
+    return replace(content, applied_at=state.applied_at)

@@ -13,6 +13,7 @@ from widgets import (
     bikes,
     indicators,
     internal_indicators,
+    notices,
     parks,
     population,
     prices,
@@ -34,6 +35,7 @@ ALL_SPECS: tuple[WidgetSpec, ...] = (
     indicators.SPEC,
     weather.SPEC,
     bikes.SPEC,
+    notices.SPEC,
     approvals.SPEC,  # private: mayor role, unlocked only
     internal_indicators.SPEC,  # private
 )
