@@ -17,6 +17,7 @@ from tests.conftest import SEOUL_SAMPLES
 
 ROOT = Path(__file__).resolve().parents[1]
 AIR_SAMPLE = SEOUL_SAMPLES / "RealtimeCityAir.current_schema.RECONSTRUCTED.json"
+SAMPLE_NOTICE = "sample-how-notices-arrive"  # the default content's (version 0) notice
 
 
 class StaffKey:

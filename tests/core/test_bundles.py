@@ -15,7 +15,7 @@ from offline_cache.bundles.settings import BundleSettings, bundle_settings
 from offline_cache.content import ContentState, current_content
 from offline_cache.startup import move_aside, open_cache
 from offline_cache.store import CACHE_FILENAME, DatasetUpdate
-from tests.bundle_kit import StaffKey, build, craft_bundle, make_source, write_config
+from tests.bundle_kit import SAMPLE_NOTICE, StaffKey, build, craft_bundle, make_source, write_config
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_rollback_restores_files_and_rows_and_is_never_reapplied(tmp_path, key, 
     with pytest.raises(BundleError, match="not newer"):
         apply(v2, config)
     rollback(config)
-    assert shown(config) == seeded == (0, None, seeded[2])
+    assert shown(config) == seeded == (0, SAMPLE_NOTICE, seeded[2])
     with pytest.raises(BundleError, match="no earlier content version"):
         rollback(config)
 
@@ -147,7 +147,7 @@ def test_rollback_keeps_data_fetched_live_since_the_bundle(tmp_path, key, config
     )
     store.replace([live])
     rollback(config)
-    assert shown(config) == (0, None, 77.0)
+    assert shown(config) == (0, SAMPLE_NOTICE, 77.0)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from offline_cache.bundles.poller import BundlePoller
 from offline_cache.bundles.settings import bundle_settings
 from offline_cache.content import CONTENT_DATASET, current_content
 from offline_cache.startup import open_cache
-from tests.bundle_kit import StaffKey, build, cli, make_source, write_config
+from tests.bundle_kit import SAMPLE_NOTICE, StaffKey, build, cli, make_source, write_config
 from tests.static_origin import StaticOrigin
 
 pytestmark = pytest.mark.slow
@@ -125,7 +125,7 @@ def test_a_truncated_download_is_retried_at_the_next_poll(channel, data_dir):
     outcome = poller.poll_once()
     assert not outcome.ok and "download of version 1 failed after" in outcome.message
     assert "RemoteProtocolError" in outcome.message
-    assert on_screen(data_dir) == (0, None)
+    assert on_screen(data_dir) == (0, SAMPLE_NOTICE)
     whole = channel.serve()
     poller = channel.kiosk(whole.url)
     assert poller.poll_once().ok and on_screen(data_dir) == (1, "v1")
@@ -140,7 +140,7 @@ def test_a_damaged_file_on_the_origin_is_refused(channel, data_dir):
     poller = channel.kiosk(origin.url)
     outcome = poller.poll_once()
     assert not outcome.ok and "truncated or damaged" in outcome.message
-    assert on_screen(data_dir) == (0, None)
+    assert on_screen(data_dir) == (0, SAMPLE_NOTICE)
     target.write_bytes(whole)  # the origin is repaired: the same index now works
     assert poller.poll_once().ok and on_screen(data_dir) == (1, "v1")
 
@@ -182,7 +182,7 @@ def test_a_tampered_index_is_refused(channel, data_dir):
     (channel.dir / "channel.json").write_text(json.dumps(index))
     outcome = channel.kiosk(origin.url).poll_once()
     assert not outcome.ok and "bad signature on the channel index" in outcome.message
-    assert on_screen(data_dir) == (0, None)
+    assert on_screen(data_dir) == (0, SAMPLE_NOTICE)
 
 
 def test_targets_and_size_bounds_are_honoured(channel, data_dir):
@@ -203,7 +203,7 @@ def test_targets_and_size_bounds_are_honoured(channel, data_dir):
     outcome = poller.poll_once()
     assert outcome.ok and outcome.applied == ()
     assert "more than this kiosk accepts" in poller.record.refused["3"]
-    assert on_screen(data_dir) == (0, None)
+    assert on_screen(data_dir) == (0, SAMPLE_NOTICE)
     mayor = channel.kiosk(origin.url, role="mayor", data_dir=data_dir.parent / "mayor")
     assert [r.version for r in mayor.poll_once().applied] == [1, 3]
 
