@@ -127,6 +127,39 @@ TEXT: dict[str, dict[str, str]] = {
     "indicators.below": {"ko": "목표 미달", "en": "Below target"},
     "indicators.target": {"ko": "목표 {value} {unit}", "en": "Target {value} {unit}"},
     "indicators.change": {"ko": "지난번보다 {arrow} {value}", "en": "{arrow} {value} since last"},
+    "private.enter": {"ko": "비공개 모드", "en": "Private mode"},
+    "private.lock": {"ko": "비공개 모드 잠그기", "en": "Lock private mode"},
+    "private.checking": {"ko": "얼굴 확인 중", "en": "Checking face"},
+    "face.title": {"ko": "비공개 모드: 얼굴 확인", "en": "Private mode: face check"},
+    "face.instruction": {
+        "ko": "카메라를 바라보고 고개를 살짝 돌리거나 눈을 깜빡여 주세요.",
+        "en": "Look at the camera, then turn your head slightly or blink.",
+    },
+    "face.cancel": {"ko": "취소", "en": "Cancel"},
+    "face.starting": {"ko": "카메라를 켜는 중…", "en": "Starting the camera…"},
+    "face.hint.no_face": {
+        "ko": "얼굴이 화면 가운데에 오도록 서 주세요.",
+        "en": "Stand so that your face is in the middle of the picture.",
+    },
+    "face.hint.one_person": {
+        "ko": "카메라 앞에 한 사람만 있어야 합니다.",
+        "en": "Only one person may be in front of the camera.",
+    },
+    "face.hint.not_enrolled": {"ko": "등록된 얼굴이 아닙니다.", "en": "This face is not enrolled."},
+    "face.hint.move": {
+        "ko": "고개를 살짝 돌리거나 눈을 깜빡여 주세요.",
+        "en": "Turn your head slightly or blink.",
+    },
+    "face.hint.checking": {"ko": "본인 확인 중…", "en": "Verifying…"},
+    "face.status.no_enrolment": {
+        "ko": "등록된 얼굴 없음: 비공개 모드를 열 수 없습니다 (main.py enroll)",
+        "en": "no enrolled face: private mode cannot open (main.py enroll)",
+    },
+    "face.status.camera": {"ko": "카메라 문제: {error}", "en": "camera problem: {error}"},
+    "face.status.enrolment": {
+        "ko": "얼굴 등록 정보를 읽을 수 없습니다: {error}",
+        "en": "enrolled faces cannot be read: {error}",
+    },
     "toast.rejected": {
         "ko": "지금 열 수 없는 화면입니다.",
         "en": "That page is not available here.",

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ("tests.face_clips",)  # face clip fixtures, built once per run when used
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEOUL_SAMPLES = FIXTURES / "seoul" / "samples"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 
 from kiosk.privacy.watcher import VisionModels
 
@@ -161,3 +162,65 @@ def held_photo(rgb: np.ndarray, t: float) -> np.ndarray:
     )
     warp = cv2.getPerspectiveTransform(corners, moved)
     return cv2.warpPerspective(rgb, warp, (width, height), borderMode=cv2.BORDER_REPLICATE)
+
+
+# Fixtures (registered for every test through tests/conftest.py)
+
+ENTERS = 1.0  # the mayor steps in front of the camera
+HEAD_TURN = ((0.2, 5), (0.33, 10), (0.47, 15), (0.8, 10), (0.93, 5), (1.07, 0))
+
+
+def head_angle(since_entering: float) -> int:
+    """A natural turn to look at the preview: 0 to 15 degrees and back within ~1 s."""
+    angle = 0
+    for start, degrees in HEAD_TURN:
+        if since_entering >= start:
+            angle = degrees
+    return angle
+
+
+@pytest.fixture(scope="session")
+def clips(vision_models, tmp_path_factory):
+    """Four clips: stranger enters, mayor leaves, a held-up photo, a live impostor."""
+    folder = tmp_path_factory.mktemp("clips")
+    kit, rose = photo("kit_harington_3.jpg"), photo("rose_leslie_1.jpg")
+    box = Person.from_photo(kit, vision_models).face_box
+    mayor = {a: Person(turn_head(kit, vision_models, a), box) for a in (0, 5, 10, 15)}
+    rose_box = Person.from_photo(rose, vision_models).face_box
+    impostor = {a: Person(turn_head(rose, vision_models, a), rose_box) for a in (0, 5, 10, 15)}
+    onlooker = Person(rose, rose_box)
+
+    def live(people, t, leaves_at=99.0):
+        scene = background()
+        if ENTERS <= t < leaves_at:
+            people[head_angle(t - ENTERS)].paste(scene, 320, 230, 150)
+        return scene
+
+    def stranger(t):
+        scene = live(mayor, t)
+        if t >= 4.0:
+            onlooker.paste(scene, 540, 190, 90)
+        return scene
+
+    def held(t):
+        scene = background()
+        if t >= ENTERS:
+            Person(held_photo(kit, t), box).paste(scene, 320, 230, 150)
+        return scene
+
+    return {
+        "stranger": write_clip(folder / "stranger.avi", stranger, 6.0),
+        "leaves": write_clip(folder / "leaves.avi", lambda t: live(mayor, t, 4.0), 10.0),
+        "photo": write_clip(folder / "photo.avi", held, 4.0),
+        "impostor": write_clip(folder / "impostor.avi", lambda t: live(impostor, t), 4.0),
+    }
+
+
+@pytest.fixture(scope="session")
+def enrolled(vision_models):
+    """kit_harington enrolled from his first two photos."""
+    embeddings = []
+    for name in ("kit_harington_1.jpg", "kit_harington_2.jpg"):
+        rgb = photo(name)
+        embeddings.append(vision_models.encoder.embed(rgb, vision_models.detector.detect(rgb)[0]))
+    return {"kit_harington": embeddings}

@@ -12,7 +12,7 @@ from kiosk.privacy.faces import Face, FaceDetector
 from kiosk.privacy.identity import FaceEncoder, Match, best_match
 from kiosk.privacy.landmarks import FaceMesh
 from kiosk.privacy.liveness import LivenessTracker, face_shape
-from kiosk.privacy.lock import Decision, FaceLock, Observation, Phase, SeenFace
+from kiosk.privacy.lock import Decision, FaceLock, LockSettings, Observation, Phase, SeenFace
 
 
 @dataclass(frozen=True)
@@ -82,3 +82,20 @@ class FaceWatcher:
 
     def identify(self, rgb: np.ndarray, face: Face) -> Match:
         return best_match(self.models.encoder.embed(rgb, face), self.enrolled)
+
+
+def check_hint(result: FrameResult, settings: LockSettings) -> str:
+    """What the person in front of the preview should do next (an i18n key)."""
+    faces = [f for f in result.observation.faces if settings.meaningful(f.size, f.score)]
+    if not faces:
+        return "face.hint.no_face"
+    if len(faces) > 1:
+        return "face.hint.one_person"
+    primary = faces[0]
+    if primary.checked and (
+        primary.distance is None or primary.distance > settings.match_threshold
+    ):
+        return "face.hint.not_enrolled"
+    if not result.observation.live:
+        return "face.hint.move"
+    return "face.hint.checking"

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 SERVICE_MODULES: tuple[str, ...] = (
     "offline_cache.connectors.service",
     "offline_cache.bundles.service",
+    "kiosk.shell.face_lock",  # mayor role only
 )
 
 StateListener = Callable[[NavState, tuple[Effect, ...]], None]
