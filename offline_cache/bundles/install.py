@@ -223,10 +223,19 @@ def _check_space(data_dir: Path, needed: int) -> None:
         )
 
 
-def _disk_full(exc: BaseException) -> bool:
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return True
-    return isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)
+@contextmanager
+def _full_disk_refuses() -> Iterator[None]:
+    """A write that fails for space (ENOSPC, quota, file size limit, SQLite's "full") becomes
+    a transient refusal with a clear message; the caller has already undone its writes."""
+    try:
+        yield
+    except (OSError, sqlite3.OperationalError) as exc:
+        full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+        if full or (isinstance(exc, sqlite3.OperationalError) and "full" in str(exc)):
+            raise BundleError(
+                f"cannot write to the disk: it is full ({exc})", transient=True
+            ) from None
+        raise
 
 
 def apply_bundle(
@@ -235,7 +244,7 @@ def apply_bundle(
     """Verify and apply one bundle; ``BundleError`` says why it was refused (nothing changed)."""
     data_dir = config.data_dir
     content_dir(data_dir).mkdir(parents=True, exist_ok=True)
-    with content_lock(data_dir):
+    with content_lock(data_dir), _full_disk_refuses():
         store = open_cache(data_dir)
         staging: Path | None = None
         try:
@@ -253,17 +262,8 @@ def apply_bundle(
             staging = None
             commit(store, manifest.version, state, updates, clock)
             prune(data_dir, keep={manifest.version, state.version})
-        except BundleError:
-            raise
         except ContentError as exc:
             raise BundleError(str(exc)) from None
-        except (OSError, sqlite3.OperationalError) as exc:
-            if _disk_full(exc):
-                raise BundleError(
-                    f"cannot write to the disk: it is full ({exc})",
-                    transient=True,
-                ) from None
-            raise
         finally:
             if staging is not None:
                 _remove_tree(staging)
@@ -412,16 +412,23 @@ def commit(
     updates: list[DatasetUpdate],
     clock: Clock,
 ) -> None:
-    """The switch: datasets and pointer in one transaction."""
+    """Make a staged version current, with its datasets."""
     now = clock()
     new = ContentState(version=version, previous=before.version, highest=version, applied_at=now)
+    switch(store, [_tag(u, version, now) for u in updates], before, new)
+
+
+def switch(
+    store: CacheStore, updates: list[DatasetUpdate], before: ContentState, new: ContentState
+) -> None:
+    """The one step: datasets and pointer in one transaction, unless the pointer moved."""
 
     def move_pointer(conn: sqlite3.Connection) -> None:
         if read_state(conn) != before:
-            raise BundleError("the content changed while this bundle was being staged; retry")
+            raise BundleError("the content changed meanwhile; try again", transient=True)
         write_state(conn, new)
 
-    store.replace([_tag(u, version, now) for u in updates], also=move_pointer)
+    store.replace(updates, also=move_pointer)
 
 
 def prune(data_dir: Path, keep: set[int]) -> None:
@@ -434,7 +441,7 @@ def rollback(config: KioskConfig, clock: Clock = time.time) -> RollbackResult:
     """Return to the previous version: its files, and the datasets' rows from before."""
     data_dir = config.data_dir
     content_dir(data_dir).mkdir(parents=True, exist_ok=True)
-    with content_lock(data_dir):
+    with content_lock(data_dir), _full_disk_refuses():
         store = open_cache(data_dir)
         try:
             recover(data_dir, store, clock)
@@ -462,21 +469,8 @@ def rollback(config: KioskConfig, clock: Clock = time.time) -> RollbackResult:
                 highest=state.highest,
                 applied_at=clock(),
             )
-
-            def move_pointer(conn: sqlite3.Connection) -> None:
-                if read_state(conn) != state:
-                    raise BundleError("the content changed during the rollback; retry")
-                write_state(conn, new)
-
-            store.replace(restores, also=move_pointer)
+            switch(store, restores, state, new)
             _remove_tree(version_root(data_dir, state.version))
-        except (OSError, sqlite3.OperationalError) as exc:
-            if _disk_full(exc):
-                raise BundleError(
-                    f"cannot write to the disk: it is full ({exc})",
-                    transient=True,
-                ) from None
-            raise
         finally:
             store.close()
     log.info("rolled back content version %d to %d", state.version, target.version)
