@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "offline_cache.connectors.cli",
     "kiosk.privacy.cli",
     "offline_cache.bundles.cli",
+    "kiosk.staff_cli",
 )
 
 EPILOG = """\

@@ -67,15 +67,26 @@ def run_kiosk(config: KioskConfig, args: argparse.Namespace) -> int:
         from kiosk.shell.screenshot import take_screenshot
 
         return take_screenshot(config, registry, args)
+    kiosk_mode = not args.windowed
+    if kiosk_mode:
+        from kiosk.shell.lockdown import strip_web_debugging
+
+        strip_web_debugging()
     prepare_qt_environment(offscreen=False)
+    from kiosk.presence import PresenceTracker
+    from kiosk.shell.crash import EXIT_RESTART, install_crash_handlers
+    from kiosk.shell.operations import Operations
     from kiosk.shell.services import ShellContext, start_services, stop_services
 
     app = create_application()
+    exit_request = install_crash_handlers(app)
     window = build_window(config, registry)
+    presence = PresenceTracker()
     context = ShellContext(
-        config, registry, window.bridge.sink, window.status, window, window.subscribe
+        config, registry, window.bridge.sink, window.status, window, window.subscribe, presence
     )
     services = start_services(context)
+    operations = Operations(window, config, presence, exit_request, kiosk_mode)
     if args.windowed:
         window.resize(1600, 900)
         window.show()
@@ -83,6 +94,7 @@ def run_kiosk(config: KioskConfig, args: argparse.Namespace) -> int:
         screen = app.primaryScreen()
         window.setGeometry(screen.geometry())  # without a window manager fullscreen keeps the size
         window.showFullScreen()
+    operations.started()
     log.info(
         "kiosk started: role %s at %s, data in %s",
         config.role,
@@ -90,6 +102,14 @@ def run_kiosk(config: KioskConfig, args: argparse.Namespace) -> int:
         config.data_dir,
     )
     try:
-        return app.exec()
+        code = app.exec()
     finally:
+        operations.stop()
         stop_services(services)
+        window.close()
+    log.info("kiosk stopped (exit status %d)", code)
+    if code == EXIT_RESTART:
+        log.warning("restarting the kiosk")
+        logging.shutdown()
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+    return code

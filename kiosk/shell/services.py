@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import KioskConfig
 from kiosk.intents import IntentSink
+from kiosk.presence import PresenceTracker
 from kiosk.registry import Registry
 from kiosk.router import Effect, NavState
 
@@ -83,6 +84,7 @@ class ShellContext:
         status: StatusBoard,
         window: QWidget,
         subscribe: Callable[[StateListener], None],
+        presence: PresenceTracker | None = None,
     ):
         self.config = config
         self.registry = registry
@@ -90,10 +92,17 @@ class ShellContext:
         self.window = window
         self._status = status
         self._subscribe = subscribe
+        self._presence = presence
 
     def set_status(self, key: str, ok: bool, text: Mapping[str, str] | str) -> None:
         """Report a device or service state (thread-safe), e.g. ("microphone", False, {...})."""
         self._status.set(key, ok, text)
+
+    def report_people(self, count: int) -> None:
+        """How many people a camera sees in front of the screen now (thread-safe; call on
+        every processed frame or on every change). Feeds the dead-touch-screen warning."""
+        if self._presence is not None:
+            self._presence.people(count)
 
     def subscribe(self, listener: StateListener) -> None:
         """Call ``listener(state, effects)`` on the GUI thread after every routed intent."""

@@ -357,11 +357,23 @@ class KioskWindow(QWidget):
 
     def _purge_private(self) -> None:
         """Destroy every view that held private content; they are rebuilt only after unlock."""
-        for page_id in [pid for pid, page in self.pages.items() if page.spec.is_private]:
+        self._drop_pages([pid for pid, page in self.pages.items() if page.spec.is_private])
+
+    def _drop_pages(self, page_ids: list[str]) -> None:
+        for page_id in page_ids:
             page = self.pages.pop(page_id)
             self.stack.removeWidget(page)
             page.setParent(None)
             page.deleteLater()
+
+    def rebuild_pages(self) -> None:
+        """Content changed (a staff reload or rollback): back home, every view rebuilt from
+        the cache when next shown."""
+        if self.state.page != HOME:
+            self.dispatch(i.Home(i.Source.SYSTEM))
+        self._drop_pages(list(self.pages))
+        self.home.set_tiles(self._tile_specs())
+        self._render(self.home, self.state.lang)
 
     def _click_at_cursor(self) -> None:
         """A gesture select: press and release where the cursor is, exactly like a tap."""
