@@ -1,6 +1,6 @@
 """Start the real kiosk (``kiosk.cli.main``) with one fault injected after it shows its home
-screen: ``raise`` (an exception in a Qt slot), ``thread`` (in a worker thread) or ``freeze``
-(the GUI thread blocks). Usage: faulty_kiosk.py FAULT DELAY_S [main.py options...]"""
+screen: ``raise`` (an exception in a Qt slot), ``thread`` (in a worker thread), ``freeze``
+(the GUI thread blocks for 4 s) or ``none``. Usage: faulty_kiosk.py FAULT DELAY_S [options]"""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def fail() -> None:
 FAULTS = {
     "raise": fail,
     "thread": lambda: threading.Thread(target=fail, name="injected").start(),
-    "freeze": lambda: time.sleep(float(sys.argv[2]) * 4),
+    "freeze": lambda: time.sleep(4),
+    "none": lambda: None,
 }
 
 
