@@ -26,6 +26,7 @@ from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig
 from kiosk.i18n import KST, format_age, format_time, tr
 from kiosk.presence import PresenceSummary
+from offline_cache.content import ContentError, open_version, read_state
 from offline_cache.datasets import dataset_info
 from offline_cache.store import CACHE_FILENAME, CacheStore, DatasetStatus
 
@@ -207,8 +208,23 @@ def iso(epoch: float | None) -> str | None:
 
 
 def content_info(store: CacheStore | None) -> dict[str, Any]:
-    """The content version on screen (the default content until a bundle is applied)."""
-    return {"version": 0, "description": "default content", "applied_at": None, "previous": None}
+    """The content version on screen and what a rollback would return to."""
+    if store is None:
+        return {"version": None, "description": "-", "applied_at": None, "previous": None}
+    state = read_state(store.db.conn)
+    try:
+        manifest = open_version(store.path.parent, state.version).manifest
+        description = manifest.get("description") or ""
+    except ContentError as exc:
+        description = f"unreadable: {exc}"
+    if not description and state.version == 0:
+        description = "default content"
+    return {
+        "version": state.version,
+        "description": description,
+        "applied_at": state.applied_at,
+        "previous": state.previous,
+    }
 
 
 def dataset_health(status: DatasetStatus, now: float) -> DatasetHealth:
@@ -407,6 +423,12 @@ class Section:
     rows: tuple[Row, ...]
 
 
+def _shorten(text: str, limit: int = 60) -> str:
+    """The first sentence or ``limit`` characters: a manifest description can be long."""
+    first = text.split(". ")[0].split(": ")[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 def _duration(seconds: float | None, lang: str) -> str:
     if seconds is None:
         return "-"
@@ -437,7 +459,7 @@ def sections(report: HealthReport, lang: str) -> list[Section]:
                 "health.content_value",
                 lang,
                 version=content.get("version"),
-                description=content.get("description") or "-",
+                description=_shorten(content.get("description") or "-"),
             )
             + (
                 f" · {format_time(content['applied_at'], lang, now)}"

@@ -54,7 +54,7 @@ class Operations:
             StaffActions(
                 report=self.report,
                 reload=self.reload_content,
-                rollback=None,
+                rollback=self.rollback_content,
                 restart=lambda: self.exit_request.exit(EXIT_RESTART),
                 leave=lambda: self.exit_request.exit(EXIT_LEAVE_KIOSK),
             ),
@@ -66,9 +66,17 @@ class Operations:
             self.config, self.window.context.store, self.heartbeat.runtime(), live=True
         )
 
-    def reload_content(self) -> str:
+    def reload_content(self, lang: str) -> str:
         self.window.rebuild_pages()
-        return tr("staff.reloaded", self.window.state.lang)
+        return tr("staff.reloaded", lang)
+
+    def rollback_content(self, lang: str) -> str:
+        """Back to the previous content version (its files and its data), on screen now."""
+        from offline_cache.bundles.install import rollback
+
+        result = rollback(self.config)
+        self.window.rebuild_pages()
+        return tr("staff.rolled_back", lang, version=result.version)
 
     def started(self) -> None:
         """The window is on screen."""

@@ -47,11 +47,12 @@ LEVEL_COLORS = {
 
 @dataclass(frozen=True)
 class StaffActions:
-    """What the health screen's buttons do; each returns a message for the screen."""
+    """What the health screen's buttons do; reload and rollback return a message for the
+    screen in the language they are given."""
 
     report: Callable[[], HealthReport]
-    reload: Callable[[], str]
-    rollback: Callable[[], str] | None  # None: this kiosk cannot roll back content
+    reload: Callable[[str], str]
+    rollback: Callable[[str], str] | None  # None: this kiosk cannot roll back content
     restart: Callable[[], None]
     leave: Callable[[], None]
 
@@ -314,9 +315,9 @@ class HealthScreen(Overlay):
         log.warning("staff action: %s", name)
         try:
             if name == "reload":
-                self.message.setText(self.actions.reload())
+                self.message.setText(self.actions.reload(self.lang))
             elif name == "rollback" and self.actions.rollback is not None:
-                self.message.setText(self.actions.rollback())
+                self.message.setText(self.actions.rollback(self.lang))
             elif name == "restart":
                 self.actions.restart()
             elif name == "leave":

@@ -33,7 +33,7 @@ def make_staff(window, qtbot, gate=True, hold_ms=150):
         report=lambda: build_report(
             window.config, window.context.store, heartbeat.runtime(), live=True
         ),
-        reload=lambda: calls.append("reload") or "reloaded",
+        reload=lambda lang: calls.append("reload") or "reloaded",
         rollback=None,
         restart=lambda: calls.append("restart"),
         leave=lambda: calls.append("leave"),
@@ -191,3 +191,38 @@ def test_touches_are_recorded_for_the_report(make_window, qtbot):
     qtbot.mouseClick(window.home, Qt.MouseButton.LeftButton, pos=QPoint(900, 500))
     assert heartbeat.runtime().presence.last_touch_at is not None
     heartbeat.stop()
+
+
+def test_rollback_from_the_staff_screen_returns_to_the_previous_content(qtbot, tmp_path, data_dir):
+    from kiosk.config import load_config
+    from kiosk.shell.app import build_window
+    from kiosk.shell.crash import ExitRequest
+    from kiosk.shell.operations import Operations
+    from offline_cache.bundles.install import apply_bundle
+    from offline_cache.bundles.settings import bundle_settings
+    from tests.bundle_kit import StaffKey, build, make_source, write_config
+    from widgets import build_registry
+
+    key = StaffKey(tmp_path / "keys")
+    config = load_config(write_config(tmp_path / "kiosk.toml", [key]))
+    window = build_window(config, build_registry(), (1920, 1080))
+    qtbot.addWidget(window)
+    window.show()
+    bundle = build(make_source(tmp_path / "s1", "v1", pm10=111.0), key, 1, tmp_path / "v1.zip")
+    apply_bundle(bundle, config, bundle_settings(config))
+    operations = Operations(
+        window, config, PresenceTracker(), ExitRequest(QApplication.instance()), False
+    )
+    try:
+        assert operations.report().content["version"] == 1
+        window.page_widget("air")
+        entry = operations.staff
+        entry.health.open_in("en")
+        qtbot.mouseClick(entry.health.buttons["rollback"], Qt.MouseButton.LeftButton)
+        assert entry.health.message.text() == "Rolled back to content version 0"
+        assert operations.report().content["version"] == 0
+        assert "air" not in window.pages  # pages are rebuilt from the restored data
+        qtbot.mouseClick(entry.health.buttons["rollback"], Qt.MouseButton.LeftButton)
+        assert entry.health.message.text().startswith("Failed: no earlier content version")
+    finally:
+        operations.stop()
