@@ -164,10 +164,20 @@ def held_photo(rgb: np.ndarray, t: float) -> np.ndarray:
     return cv2.warpPerspective(rgb, warp, (width, height), borderMode=cv2.BORDER_REPLICATE)
 
 
-# Fixtures (registered for every test through tests/conftest.py)
-
 ENTERS = 1.0  # the mayor steps in front of the camera
+STRANGER_AT = 4.0  # someone looks over the shoulder
+LEAVES_AT = 4.0  # the mayor walks away
 HEAD_TURN = ((0.2, 5), (0.33, 10), (0.47, 15), (0.8, 10), (0.93, 5), (1.07, 0))
+SWAP_AT = 2.5  # the live impostor holds up the mayor's photo
+CLIP_SECONDS = {
+    "stranger": 6.0,
+    "leaves": 10.0,
+    "photo": 4.0,
+    "impostor": 4.0,
+    "swap": 5.0,
+    "swap_back": 5.0,
+    "present": 30.0,
+}
 
 
 def head_angle(since_entering: float) -> int:
@@ -179,15 +189,29 @@ def head_angle(since_entering: float) -> int:
     return angle
 
 
-@pytest.fixture(scope="session")
-def clips(vision_models, tmp_path_factory):
-    """Four clips: stranger enters, mayor leaves, a held-up photo, a live impostor."""
-    folder = tmp_path_factory.mktemp("clips")
+def enrolled_kit(models: VisionModels) -> dict[str, list[np.ndarray]]:
+    """kit_harington enrolled from his first two photos."""
+    embeddings = []
+    for name in ("kit_harington_1.jpg", "kit_harington_2.jpg"):
+        rgb = photo(name)
+        embeddings.append(models.encoder.embed(rgb, models.detector.detect(rgb)[0]))
+    return {"kit_harington": embeddings}
+
+
+def build_clips(
+    models: VisionModels,
+    folder: Path,
+    names=("stranger", "leaves", "photo", "impostor", "swap", "swap_back"),
+):
+    """The mayor (kit_harington_3, turning his head) entering at 1 s and then: a stranger
+    (rose_leslie_1) appears over his shoulder at 4 s; he leaves at 4 s; or he stays (30 s).
+    Also a held-up photo of him, a live impostor (rose, turning her head), and that impostor
+    holding up his photo in front of her face at 2.5 s, or lowering it at 2.5 s."""
     kit, rose = photo("kit_harington_3.jpg"), photo("rose_leslie_1.jpg")
-    box = Person.from_photo(kit, vision_models).face_box
-    mayor = {a: Person(turn_head(kit, vision_models, a), box) for a in (0, 5, 10, 15)}
-    rose_box = Person.from_photo(rose, vision_models).face_box
-    impostor = {a: Person(turn_head(rose, vision_models, a), rose_box) for a in (0, 5, 10, 15)}
+    box = Person.from_photo(kit, models).face_box
+    mayor = {a: Person(turn_head(kit, models, a), box) for a in (0, 5, 10, 15)}
+    rose_box = Person.from_photo(rose, models).face_box
+    impostor = {a: Person(turn_head(rose, models, a), rose_box) for a in (0, 5, 10, 15)}
     onlooker = Person(rose, rose_box)
 
     def live(people, t, leaves_at=99.0):
@@ -198,7 +222,7 @@ def clips(vision_models, tmp_path_factory):
 
     def stranger(t):
         scene = live(mayor, t)
-        if t >= 4.0:
+        if t >= STRANGER_AT:
             onlooker.paste(scene, 540, 190, 90)
         return scene
 
@@ -208,19 +232,31 @@ def clips(vision_models, tmp_path_factory):
             Person(held_photo(kit, t), box).paste(scene, 320, 230, 150)
         return scene
 
-    return {
-        "stranger": write_clip(folder / "stranger.avi", stranger, 6.0),
-        "leaves": write_clip(folder / "leaves.avi", lambda t: live(mayor, t, 4.0), 10.0),
-        "photo": write_clip(folder / "photo.avi", held, 4.0),
-        "impostor": write_clip(folder / "impostor.avi", lambda t: live(impostor, t), 4.0),
+    def swap(t):
+        return live(impostor, t) if t < SWAP_AT else held(t)
+
+    scenes = {
+        "stranger": stranger,
+        "leaves": lambda t: live(mayor, t, LEAVES_AT),
+        "photo": held,
+        "impostor": lambda t: live(impostor, t),
+        "swap": swap,
+        "swap_back": lambda t: held(t) if t < SWAP_AT else live(impostor, t),
+        "present": lambda t: live(mayor, t),
     }
+    return {
+        name: write_clip(folder / f"{name}.avi", scenes[name], CLIP_SECONDS[name]) for name in names
+    }
+
+
+# Fixtures (registered for every test through tests/conftest.py)
+
+
+@pytest.fixture(scope="session")
+def clips(vision_models, tmp_path_factory):
+    return build_clips(vision_models, tmp_path_factory.mktemp("clips"))
 
 
 @pytest.fixture(scope="session")
 def enrolled(vision_models):
-    """kit_harington enrolled from his first two photos."""
-    embeddings = []
-    for name in ("kit_harington_1.jpg", "kit_harington_2.jpg"):
-        rgb = photo(name)
-        embeddings.append(vision_models.encoder.embed(rgb, vision_models.detector.detect(rgb)[0]))
-    return {"kit_harington": embeddings}
+    return enrolled_kit(vision_models)

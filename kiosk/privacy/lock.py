@@ -107,6 +107,7 @@ class FaceLock:
         self._last_present = now
         self._last_check: float | None = None
         self._face_was_away = True
+        self._live = False
 
     def start(self, now: float) -> None:
         """Begin a face check (the router asked for it)."""
@@ -122,7 +123,15 @@ class FaceLock:
     def identity_due(self, now: float) -> bool:
         """Whether the largest face should be identified in this frame (it costs ~60-100 ms)."""
         if self.phase is Phase.CHECKING:
-            return True
+            # once identity is established, only liveness is missing: re-check at the
+            # unlocked pace so frames come fast enough to see the head move or the eyes blink,
+            # and at once when it shows, because only a checked frame may unlock
+            return (
+                self._matches < self.settings.unlock_frames
+                or self._live
+                or self._last_check is None
+                or now - self._last_check >= self.settings.reverify_interval_s
+            )
         if self.phase is Phase.UNLOCKED:
             return (
                 self._face_was_away
@@ -142,6 +151,7 @@ class FaceLock:
         primary = meaningful[0] if meaningful else None
         if primary is not None and primary.checked:
             self._last_check = now
+        self._live = observation.live
         if self.phase is Phase.CHECKING:
             return self._checking(now, primary, len(meaningful), observation.live)
         return self._unlocked(now, primary)
@@ -159,7 +169,8 @@ class FaceLock:
             else:
                 self.who = primary.match if accepted else None
                 self._matches = 1 if accepted else 0
-        if self._matches >= settings.unlock_frames and live and self.who is not None:
+        verified_now = primary is not None and primary.checked and self._matches > 0
+        if self._matches >= settings.unlock_frames and live and verified_now:
             self.phase = Phase.UNLOCKED
             self._last_present = now
             self._face_was_away = False

@@ -48,14 +48,15 @@ class FaceWatcher:
         self.enrolled = enrolled
         self.lock = lock or FaceLock()
         self.liveness = LivenessTracker()
+        self._matching = False
 
     def start(self, now: float) -> None:
         self.lock.start(now)
-        self.liveness.reset()
+        self._follow_streak(False)
 
     def stop(self) -> None:
         self.lock.stop()
-        self.liveness.reset()
+        self._follow_streak(False)
 
     def process(self, rgb: np.ndarray, now: float) -> FrameResult:
         """Look at one RGB frame taken at ``now`` (seconds)."""
@@ -65,20 +66,28 @@ class FaceWatcher:
         settings = self.lock.settings
         primary = faces[0] if faces and settings.meaningful(faces[0].size, faces[0].score) else None
         if primary is not None and self.lock.phase is not Phase.IDLE:
-            if checking:
-                self.liveness.add(face_shape(self.models.mesh.points(rgb, primary)))
+            shape = face_shape(self.models.mesh.points(rgb, primary)) if checking else None
             if self.lock.identity_due(now):
                 match = self.identify(rgb, primary)
                 seen[0] = SeenFace(primary.size, primary.score, True, match.name, match.distance)
-                if checking and not match.accepted(settings.match_threshold):
-                    self.liveness.reset()  # liveness counts only for the face that matches
+                if checking:
+                    self._follow_streak(match.accepted(settings.match_threshold))
+            if shape is not None:
+                self.liveness.add(shape)
         elif checking:
-            self.liveness.reset()
+            self._follow_streak(False)
         observation = Observation(now, tuple(seen), self.liveness.live)
         decision = self.lock.observe(observation)
         if decision is not None:
-            self.liveness.reset()
+            self._follow_streak(False)
         return FrameResult(faces, observation, decision)
+
+    def _follow_streak(self, matched: bool) -> None:
+        """Liveness counts only if shown by the matching face after its streak began: a live
+        stranger swapped for a photo of the mayor (or the reverse) must not carry it over."""
+        if not matched or not self._matching:
+            self.liveness.reset()
+        self._matching = matched
 
     def identify(self, rgb: np.ndarray, face: Face) -> Match:
         return best_match(self.models.encoder.embed(rgb, face), self.enrolled)

@@ -1,7 +1,7 @@
 """The face check's own thread: camera frames in, decisions and preview frames out.
 
 The shell asks for a check (``check``) and ends private mode (``stop``); the worker opens
-the camera only in between. Models are loaded on the first check and kept."""
+the camera only in between. Models are loaded on the first check (~1 s) and kept."""
 
 from __future__ import annotations
 
@@ -43,15 +43,15 @@ class FaceCheckWorker:
         settings: LockSettings,
         events: WorkerEvents,
         max_fps: float = 15.0,
-        load_models: Callable[[], VisionModels] = VisionModels,
+        models: VisionModels | None = None,
     ):
         self.open_source = open_source
         self.enrolled = enrolled
         self.settings = settings
         self.events = events
         self.min_interval_ms = 1000.0 / max_fps
-        self.load_models = load_models
-        self.models: VisionModels | None = None
+        self.models = models  # given models are shared and stay open; loaded ones are closed
+        self._owns_models = models is None
         self._commands: queue.Queue[str] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="face-check", daemon=True)
         self._thread.start()
@@ -77,14 +77,14 @@ class FaceCheckWorker:
                 if command == _CLOSE:
                     return
         finally:
-            if self.models is not None:
+            if self._owns_models and self.models is not None:
                 self.models.close()
 
     def _watch(self) -> str:
         """Run one face check and, after an unlock, keep watching; returns the next command."""
         try:
             if self.models is None:
-                self.models = self.load_models()
+                self.models = VisionModels()
         except (ModelMissing, RuntimeError) as exc:
             log.error("face models cannot be loaded: %s", exc)
             self.events.problem(str(exc))

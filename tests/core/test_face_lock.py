@@ -58,7 +58,7 @@ def test_never_unlocks_without_liveness_or_when_idle():
     assert frames(lock, 0.0, 1.0, MAYOR) == []  # no face check was asked for
     lock.start(0.0)
     assert frames(lock, 0.0, 2.0, MAYOR, live=False) == []
-    # identity was established meanwhile: the first live frame unlocks
+    # identity was established meanwhile: the first live, checked frame unlocks
     assert frames(lock, 2.0, 0.3, MAYOR) == [(2.0, Unlock("mayor"))]
 
 
@@ -125,3 +125,15 @@ def test_settings_from_the_config_table():
         LockSettings.from_config({"absent_s": "soon"})
     with pytest.raises(ConfigError, match="negative"):
         LockSettings.from_config({"min_score": -1})
+
+
+def test_while_waiting_for_liveness_identity_is_rechecked_at_the_unlocked_pace():
+    lock = FaceLock()
+    lock.start(0.0)
+    frames(lock, 0.0, 0.3, MAYOR, live=False)
+    assert not lock.identity_due(0.35) and lock.identity_due(0.75)
+    # liveness shows on a frame without an identity check: that frame does not unlock, but
+    # makes the next frame's check due, and that one unlocks
+    assert frames(lock, 0.4, 0.1, MAYOR_UNCHECKED) == []
+    assert lock.identity_due(0.45)
+    assert frames(lock, 0.5, 0.1, MAYOR) == [(0.5, Unlock("mayor"))]

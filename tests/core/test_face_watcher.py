@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kiosk.privacy.lock import FACE_LEFT, STRANGER, Lock, Unlock
 from kiosk.privacy.watcher import FaceWatcher
-from tests.face_clips import ENTERS, read_clip
+from tests.face_clips import ENTERS, LEAVES_AT, STRANGER_AT, read_clip
 
 
 def play(path, vision_models, enrolled):
@@ -30,13 +30,13 @@ def test_unlocks_within_a_second_and_locks_within_a_second_of_a_stranger(
     assert [d for _, d in decisions] == [Unlock("kit_harington"), Lock(STRANGER)]
     (unlocked_at, _), (locked_at, _) = decisions
     assert ENTERS < unlocked_at <= ENTERS + 1.0
-    assert 4.0 < locked_at <= 4.0 + 1.0
+    assert STRANGER_AT < locked_at <= STRANGER_AT + 1.0
 
 
 def test_locks_five_seconds_after_the_face_leaves(clips, vision_models, enrolled):
     decisions = play(clips["leaves"], vision_models, enrolled)
     assert [d for _, d in decisions] == [Unlock("kit_harington"), Lock(FACE_LEFT)]
-    last_seen = 4.0 - 1 / 15  # the last frame with the face
+    last_seen = LEAVES_AT - 1 / 15  # the last frame with the face
     assert last_seen + 5.0 <= decisions[1][0] <= last_seen + 5.0 + 0.2
 
 
@@ -46,3 +46,15 @@ def test_a_held_up_photo_of_the_enrolled_face_never_unlocks(clips, vision_models
 
 def test_a_live_stranger_never_unlocks(clips, vision_models, enrolled):
     assert play(clips["impostor"], vision_models, enrolled) == []
+
+
+def test_a_live_stranger_holding_up_the_enrolled_face_never_unlocks(clips, vision_models, enrolled):
+    # her head turns (liveness) before the photo comes up: it must not carry over to the photo
+    assert play(clips["swap"], vision_models, enrolled) == []
+
+
+def test_the_enrolled_face_on_a_photo_lowered_to_show_a_live_stranger_never_unlocks(
+    clips, vision_models, enrolled
+):
+    # the photo matches but is not alive; the live face behind it must be checked, not trusted
+    assert play(clips["swap_back"], vision_models, enrolled) == []
