@@ -45,6 +45,7 @@ from offline_cache.content import (
     ContentError,
     ContentState,
     content_dir,
+    load_manifest,
     open_version,
     read_state,
     version_root,
@@ -131,11 +132,33 @@ def recover(data_dir: Path, store: CacheStore, clock: Clock = time.time) -> None
     versions = installed_versions(data_dir)
     if state.applied_at is None and versions:
         state = _adopt(data_dir, store, versions, clock) or state
+    elif not _intact(data_dir, state.version):
+        state = _fall_back(data_dir, store, state, clock)
     keep = {state.version, state.previous}
     for version in versions:
         if version not in keep:
             log.info("removing content version %d (neither current nor previous)", version)
             _remove_tree(version_root(data_dir, version))
+
+
+def _intact(data_dir: Path, version: int) -> bool:
+    try:
+        load_manifest(version_root(data_dir, version), version)
+    except ContentError:
+        return False
+    return True
+
+
+def _fall_back(
+    data_dir: Path, store: CacheStore, state: ContentState, clock: Clock
+) -> ContentState:
+    """The current version's directory is gone or broken (disk damage, a hand-made
+    deletion): show the previous version, or the embedded default, rather than nothing."""
+    target = state.previous if state.previous and _intact(data_dir, state.previous) else 0
+    new = ContentState(target, None, state.highest, clock())
+    switch(store, [], state, new)
+    log.error("content version %d is damaged or missing; showing version %d", state.version, target)
+    return new
 
 
 def recover_content(data_dir: Path, clock: Clock = time.time) -> ContentState:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -117,6 +118,8 @@ class BundlePoller:
             timeout=httpx.Timeout(20.0, connect=5.0), follow_redirects=True
         )
         self.record = _load_record(config.data_dir)
+        # downloads are this poller's alone: what a killed process left is useless
+        shutil.rmtree(content_dir(config.data_dir) / "downloads", ignore_errors=True)
 
     def close(self) -> None:
         self.client.close()
@@ -139,6 +142,9 @@ class BundlePoller:
             except TransientError as exc:
                 failure = str(exc)
                 self.record.etags.pop(origin, None)  # retry the same index next time
+            except BaseException:
+                self.record.etags.pop(origin, None)
+                raise
             break
         version = self._current_version()
         ok = answered is not None and not failure
@@ -195,6 +201,9 @@ class BundlePoller:
             state = read_state(store.db.conn)
         finally:
             store.close()
+        self.record.refused = {
+            v: why for v, why in self.record.refused.items() if int(v) > state.highest
+        }  # forget refusals that newer versions made moot
         skip = {int(v) for v in self.record.refused}
         applied = []
         for entry in pending(entries, state, self.config, skip):

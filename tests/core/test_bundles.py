@@ -328,3 +328,19 @@ def test_publish_signs_the_index_and_keeps_versions_unique(tmp_path, key, config
         parse_channel(json.dumps(doc).encode(), settings.public_keys)
     with BundleReader(channel / entries[0].file, settings) as reader:
         reader.verify_files()
+
+
+def test_a_damaged_current_version_falls_back_rather_than_showing_nothing(tmp_path, key, config):
+    import shutil
+
+    from offline_cache.bundles.install import recover_content
+
+    apply(build(make_source(tmp_path / "s1", "v1", pm10=1.0), key, 1, tmp_path / "v1.zip"), config)
+    apply(build(make_source(tmp_path / "s2", "v2", pm10=2.0), key, 2, tmp_path / "v2.zip"), config)
+    shutil.rmtree(tmp_path / "data/content/versions/2")
+    state = recover_content(config.data_dir)
+    assert (state.version, state.previous, state.highest) == (1, None, 2)
+    assert shown(config)[:2] == (1, "v1")
+    shutil.rmtree(tmp_path / "data/content/versions/1")
+    assert recover_content(config.data_dir).version == 0
+    assert shown(config)[:2] == (0, SAMPLE_NOTICE)
