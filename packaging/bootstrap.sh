@@ -19,6 +19,7 @@ APT_PACKAGES=(
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libasound2 libpulse0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
+  x11-xserver-utils  # xset: the kiosk session turns screen blanking off (packaging/session)
 )
 
 install_debian_packages() {
