@@ -139,3 +139,29 @@ def test_a_frozen_gui_thread_stops_the_watchdog_pings(notify):
     finally:
         process.kill()
         process.communicate()
+
+
+@pytest.mark.slow
+def test_after_a_crash_the_restarted_kiosk_is_home_within_5_s(notify):
+    """systemd cannot run here: this test plays its part (Restart=always after RestartSec
+    from the real unit file) and times crash -> exit -> restart -> home screen ready."""
+    service = (ROOT / "packaging/systemd/seoul-kiosk.service").read_text(encoding="utf-8")
+    restart_sec = float(
+        next(line for line in service.splitlines() if line.startswith("RestartSec=")).split("=")[1]
+    )
+    process = start("raise", 1.0, notify)
+    assert notify.receive_until(lambda m: "READY=1" in m, timeout=30)
+    crash_at = time.monotonic() + 1.0  # the fault is injected 1 s after READY
+    code, _ = finish(process)
+    assert code == EXIT_CRASH
+    time.sleep(restart_sec)
+    restarted = start("none", 0, notify)
+    try:
+        assert notify.receive_until(lambda m: "READY=1" in m, timeout=30)
+        back_at = time.monotonic()
+        ready = [m for _, m in notify.messages if "READY=1" in m][-1]
+        assert "showing the home screen" in ready
+        assert back_at - crash_at < 5.0, f"{back_at - crash_at:.1f} s"
+    finally:
+        restarted.send_signal(signal.SIGTERM)
+        finish(restarted)
