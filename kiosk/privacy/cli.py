@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from kiosk.privacy.faces import FaceDetector
 
 SAME_PERSON_LIMIT = 0.6  # enrolment photos further apart than this are not one person
+CAMERA_SHOTS = 5
+CAMERA_GAP_S = 0.4
+CAMERA_TIMEOUT_S = 20.0
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,6 +33,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     enroll.add_argument("name", nargs="?", metavar="NAME", help="who the face belongs to")
     enroll.add_argument("images", nargs="*", type=Path, metavar="IMAGE", help="photos of NAME")
+    enroll.add_argument(
+        "--camera",
+        nargs="?",
+        const="",
+        metavar="SOURCE",
+        help=f"take {CAMERA_SHOTS} shots from the camera instead of photos (default: the"
+        " [private] camera setting; a device index or a video file)",
+    )
     enroll.add_argument("--list", action="store_true", help="list the enrolled names")
     enroll.add_argument("--remove", metavar="NAME", help="forget an enrolled name")
     enroll.set_defaults(handler=cmd_enroll)
@@ -76,7 +87,9 @@ def quiet_detector() -> Iterator[FaceDetector]:
 
 
 def cmd_enroll(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.privacy.camera import parse_source
     from kiosk.privacy.enrolment import EnrolmentError, EnrolmentStore
+    from kiosk.privacy.lock import LockSettings
 
     try:
         store = EnrolmentStore(config.data_dir)
@@ -92,9 +105,17 @@ def cmd_enroll(args: argparse.Namespace, config: KioskConfig) -> int:
                 return fail("enroll", f"{args.remove!r} is not enrolled", 1)
             print(f"removed {args.remove}")
             return 0
-        if not args.name or not args.images:
-            return fail("enroll", "give NAME and one or more IMAGE files (or --list, --remove)")
-        embeddings = embed_single_faces(args.images, config)
+        if not args.name or bool(args.images) == (args.camera is not None):
+            return fail(
+                "enroll", "give NAME and either IMAGE files or --camera (or --list, --remove)"
+            )
+        section = config.section("private")
+        settings = LockSettings.from_config(section)
+        if args.camera is not None:
+            source = parse_source(args.camera or section.get("camera", 0))
+            embeddings = embed_from_camera(source, settings)
+        else:
+            embeddings = embed_photos(args.images, settings)
         if embeddings is None:
             return 1
         store.add(args.name, store.load().get(args.name, []) + embeddings)
@@ -105,14 +126,45 @@ def cmd_enroll(args: argparse.Namespace, config: KioskConfig) -> int:
     return 0
 
 
-def embed_single_faces(paths: list[Path], config: KioskConfig) -> list[np.ndarray] | None:
+def embed_one_face(rgb: np.ndarray, detector, encoder, settings) -> tuple[np.ndarray | None, str]:
+    """The embedding of the one meaningful face in a picture, or None and what is wrong."""
+    faces = [f for f in detector.detect(rgb) if settings.meaningful(f.size, f.score)]
+    if not faces:
+        return None, "no face found"
+    if len(faces) > 1:
+        return None, f"{len(faces)} faces found; use a photo of one person only"
+    return encoder.embed(rgb, faces[0]), ""
+
+
+def refuse_mixed_people(embedded: list[tuple[str, np.ndarray]]) -> list[str]:
+    """Pairs of pictures that look like different people (a wrong photo among the right ones)."""
+    problems = []
+    for index, (first, first_embedding) in enumerate(embedded):
+        for second, second_embedding in embedded[index + 1 :]:
+            distance = float(np.linalg.norm(first_embedding - second_embedding))
+            if distance > SAME_PERSON_LIMIT:
+                problems.append(
+                    f"{first} and {second} look like different people (distance {distance:.2f})"
+                )
+    return problems
+
+
+def report(embedded: list[tuple[str, np.ndarray]], problems: list[str]) -> list[np.ndarray] | None:
+    problems = problems + refuse_mixed_people(embedded)
+    for problem in problems:
+        print(f"enroll: {problem}", file=sys.stderr)
+    if problems or not embedded:
+        print("enroll: nothing was stored", file=sys.stderr)
+        return None
+    return [embedding for _, embedding in embedded]
+
+
+def embed_photos(paths: list[Path], settings) -> list[np.ndarray] | None:
     """One embedding per photo; None (after saying why) when any photo is unusable."""
     from kiosk.privacy.identity import FaceEncoder
-    from kiosk.privacy.lock import LockSettings
 
-    settings = LockSettings.from_config(config.section("private"))
     encoder = FaceEncoder()
-    embedded: list[tuple[Path, np.ndarray]] = []
+    embedded: list[tuple[str, np.ndarray]] = []
     problems: list[str] = []
     with quiet_detector() as detector:
         for path in paths:
@@ -121,28 +173,52 @@ def embed_single_faces(paths: list[Path], config: KioskConfig) -> list[np.ndarra
             except ValueError as exc:
                 problems.append(str(exc))
                 continue
-            faces = [f for f in detector.detect(rgb) if settings.meaningful(f.size, f.score)]
-            if len(faces) != 1:
-                problems.append(
-                    f"{path}: no face found"
-                    if not faces
-                    else f"{path}: {len(faces)} faces found; use a photo of one person only"
-                )
+            embedding, problem = embed_one_face(rgb, detector, encoder, settings)
+            if embedding is None:
+                problems.append(f"{path}: {problem}")
+            else:
+                embedded.append((str(path), embedding))
+    return report(embedded, problems)
+
+
+def embed_from_camera(source: str | int, settings) -> list[np.ndarray] | None:
+    """CAMERA_SHOTS embeddings from frames with exactly one face, at least CAMERA_GAP_S apart."""
+    from kiosk.privacy.camera import CameraError, describe_source, open_frames
+    from kiosk.privacy.identity import FaceEncoder
+
+    encoder = FaceEncoder()
+    embedded: list[tuple[str, np.ndarray]] = []
+    last_problem = "no frame"
+    print(
+        f"enroll: look at {describe_source(source)}; turn your head a little between shots",
+        file=sys.stderr,
+    )
+    with quiet_detector() as detector:
+        try:
+            frames = open_frames(source)
+        except CameraError as exc:
+            return report([], [str(exc)])
+        last_shot_ms = -CAMERA_GAP_S * 1000
+        for now_ms, rgb in frames:
+            if now_ms > CAMERA_TIMEOUT_S * 1000 or len(embedded) == CAMERA_SHOTS:
+                break
+            if now_ms - last_shot_ms < CAMERA_GAP_S * 1000:
                 continue
-            embedded.append((path, encoder.embed(rgb, faces[0])))
-    for index, (first, first_embedding) in enumerate(embedded):
-        for second, second_embedding in embedded[index + 1 :]:
-            distance = float(np.linalg.norm(first_embedding - second_embedding))
-            if distance > SAME_PERSON_LIMIT:
-                problems.append(
-                    f"{first} and {second} look like different people (distance {distance:.2f})"
-                )
-    for problem in problems:
-        print(f"enroll: {problem}", file=sys.stderr)
-    if problems:
-        print("enroll: nothing was stored", file=sys.stderr)
-        return None
-    return [embedding for _, embedding in embedded]
+            embedding, last_problem = embed_one_face(rgb, detector, encoder, settings)
+            if embedding is not None:
+                last_shot_ms = now_ms
+                embedded.append((f"camera shot {len(embedded) + 1}", embedding))
+                print(f"enroll: shot {len(embedded)} of {CAMERA_SHOTS}", file=sys.stderr)
+        frames.close()
+    if len(embedded) < CAMERA_SHOTS:
+        return report(
+            [],
+            [
+                f"only {len(embedded)} of {CAMERA_SHOTS} usable shots in {CAMERA_TIMEOUT_S:.0f} s"
+                f" (last frame: {last_problem or 'ok'})"
+            ],
+        )
+    return report(embedded, [])
 
 
 def cmd_verify(args: argparse.Namespace, config: KioskConfig) -> int:

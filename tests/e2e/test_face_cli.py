@@ -100,3 +100,15 @@ def test_list_remove_and_separate_data_dirs(data_dir, tmp_path):
     missing = run("enroll", "--remove", "rose")
     assert missing.returncode == 1 and "'rose' is not enrolled" in missing.stderr
     assert not list(data_dir.rglob("*.jpg")) and not list(data_dir.rglob("*.png"))
+
+
+def test_enrol_from_the_camera_a_video_file_standing_in_for_it(clips, data_dir, tmp_path):
+    done = run("enroll", "kit_harington", "--camera", str(clips["stranger"]))
+    assert done.returncode == 0, done.stderr
+    assert "shot 5 of 5" in done.stderr and "enrolled kit_harington: 5 new" in done.stdout
+    verified = run("verify", "--json", str(FACES / "kit_harington_1.jpg"))
+    assert json.loads(verified.stdout)["unlock"] is True
+    missing = run("enroll", "x", "--camera", str(tmp_path / "none.avi"))
+    assert missing.returncode == 1 and "cannot be opened" in missing.stderr
+    both = run("enroll", "x", str(FACES / "kit_harington_1.jpg"), "--camera")
+    assert both.returncode == 2 and "either IMAGE files or --camera" in both.stderr

@@ -3,6 +3,7 @@
 Private: it exists only in the mayor role while private mode is unlocked."""
 
 from kiosk.widget_spec import Visibility, WidgetSpec
+from offline_cache.content import CONTENT_DATASET
 
 SPEC = WidgetSpec(
     id="approvals",
@@ -15,6 +16,7 @@ SPEC = WidgetSpec(
         "ko": ("결재문서", "결재 문서", "결재"),
         "en": ("approvals", "approval documents"),
     },
+    datasets=(CONTENT_DATASET,),  # re-rendered when a bundle brings new content
     visibility=Visibility.PRIVATE,
     tile=True,
     icon="file-text",

@@ -3,6 +3,7 @@
 Private: it exists only in the mayor role while private mode is unlocked."""
 
 from kiosk.widget_spec import Visibility, WidgetSpec
+from offline_cache.content import CONTENT_DATASET
 
 SPEC = WidgetSpec(
     id="internal_indicators",
@@ -15,6 +16,7 @@ SPEC = WidgetSpec(
         "ko": ("내부지표", "내부 지표", "내부 현황"),
         "en": ("internal indicators", "internal figures"),
     },
+    datasets=(CONTENT_DATASET,),  # re-rendered when a bundle brings new content
     visibility=Visibility.PRIVATE,
     tile=True,
     icon="chart-line",
