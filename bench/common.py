@@ -25,13 +25,22 @@ def summary_ms(values_s: list[float]) -> str:
     )
 
 
-def peak_rss_mb(pid: int | str = "self") -> float:
-    """Peak resident memory (VmHWM) of a process in MiB."""
+def _status_mb(field: str, pid: int | str) -> float:
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """Peak resident memory (VmHWM) of a process in MiB."""
+    return _status_mb("VmHWM", pid)
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """Current resident memory (VmRSS) of a process in MiB."""
+    return _status_mb("VmRSS", pid)
 
 
 def machine_note() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -87,6 +88,9 @@ def run_kiosk(config: KioskConfig, args: argparse.Namespace) -> int:
     )
     services = start_services(context)
     operations = Operations(window, config, presence, exit_request, kiosk_mode)
+    gc.collect()
+    gc.freeze()  # start-up objects live as long as the kiosk: later full collections (on any
+    # thread, e.g. the data refresh) then scan only new objects and stay short (bench/live_data.py)
     if args.windowed:
         window.resize(1600, 900)
         window.show()
