@@ -125,7 +125,7 @@ def show_status(store: CacheStore, datasets: list[str] | None, as_json: bool) ->
     for record in records:
         kind = "sample content" if record["sample"] else record["source"] or "no data"
         stale = ", STALE" if record["stale"] else ""
-        print(f"{record['dataset']}: {record['row_count']} rows ({kind}{stale})")
+        print(f"{record['dataset']}: {record['row_count'] or 0} rows ({kind}{stale})")
         print(f"  measured      {kst_time(record['measured_at'], SECONDS)}")
         print(f"  last success  {kst_time(record['last_success_at'], SECONDS)}")
         error = record["last_error"]
