@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("tests.face_clips",)  # face clip fixtures, built once per run when used
+pytest_plugins = (
+    "tests.face_clips",  # face clip fixtures, built once per run when used
+    "tests.hand_kit",  # hand photos through the real models, once per run when used
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEOUL_SAMPLES = FIXTURES / "seoul" / "samples"
