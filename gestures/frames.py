@@ -71,10 +71,12 @@ def _open_video(path: Path):
     import cv2
 
     if not path.is_file():
-        raise SourceUnavailable(f"video file {path} does not exist")
+        raise SourceUnavailable(f"video file {path} cannot be opened: it does not exist")
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
-        raise SourceUnavailable(f"video file {path} cannot be read (not a video OpenCV decodes)")
+        raise SourceUnavailable(
+            f"video file {path} cannot be opened: not a video OpenCV can decode"
+        )
     return capture
 
 

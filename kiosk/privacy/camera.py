@@ -1,63 +1,31 @@
 """Frames for the face check: a camera, or a video file played at its own pace (demos, tests).
 
-Opened only while private mode is being checked or is unlocked, so the camera is off (and
-its light dark) the rest of the time."""
+The camera is opened through ``gestures.frames``, which shares one reader per device: the
+gesture cursor may be watching the same camera. Opened only while private mode is being
+checked or is unlocked, so the face check never holds the camera (or its light) on its own
+the rest of the time."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
-import numpy as np
+from gestures.frames import CameraSource, Frame, SourceUnavailable, describe_device, parse_device
 
-Frame = tuple[int, np.ndarray]  # (milliseconds, RGB pixels)
-
-
-class CameraError(RuntimeError):
-    """The camera or file cannot be opened or stopped delivering frames."""
-
-
-def describe_source(source: str | int) -> str:
-    return f"camera {source}" if isinstance(source, int) else f"video file {source}"
-
-
-def parse_source(value: object) -> str | int:
-    """The ``[private] camera`` setting: a device index (0) or a video file path."""
-    text = str(value).strip()
-    return int(text) if text.isdigit() else text
+CameraError = SourceUnavailable  # the camera or file cannot be opened
+describe_source = describe_device
+parse_source = parse_device  # the ``[private] camera`` setting: a device index or a video file
 
 
 def open_frames(source: str | int, width: int = 640, height: int = 480) -> Iterator[Frame]:
-    """Yield (time in ms, RGB frame); a file plays in real time, like a camera would deliver it."""
-    import cv2
-
-    capture = cv2.VideoCapture(source)
-    if not capture.isOpened():
-        raise CameraError(f"{describe_source(source)} cannot be opened")
-    is_file = isinstance(source, str)
-    if not is_file:
-        capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
-        capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
-    return _frames(capture, is_file)
+    """Yield (ms since opening, RGB frame); a file plays in real time, like a camera would."""
+    return _from_zero(CameraSource(source, width, height).frames())
 
 
-def _frames(capture, is_file: bool) -> Iterator[Frame]:
-    import cv2
-
-    interval = 1.0 / (capture.get(cv2.CAP_PROP_FPS) or 30.0)
-    started = time.monotonic()
-    index = 0
+def _from_zero(frames: Iterator[Frame]) -> Iterator[Frame]:
+    first = None
     try:
-        while True:
-            ok, bgr = capture.read()
-            if not ok:
-                return
-            if is_file:
-                delay = started + index * interval - time.monotonic()
-                if delay > 0:
-                    time.sleep(delay)
-                index += 1
-            now_ms = int((time.monotonic() - started) * 1000)
-            yield now_ms, cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+        for stamp, rgb in frames:
+            first = stamp if first is None else first
+            yield stamp - first, rgb
     finally:
-        capture.release()
+        frames.close()

@@ -41,11 +41,11 @@ def test_video_file_frames_are_rgb_and_stamped_by_the_frame_rate(tmp_path):
 
 
 def test_missing_or_broken_files_say_what_is_wrong(tmp_path):
-    with pytest.raises(SourceUnavailable, match="does not exist"):
+    with pytest.raises(SourceUnavailable, match="cannot be opened: it does not exist"):
         VideoFileSource(tmp_path / "nothing.avi").frames()
     broken = tmp_path / "broken.avi"
     broken.write_bytes(b"not a video at all")
-    with pytest.raises(SourceUnavailable, match="cannot be read"):
+    with pytest.raises(SourceUnavailable, match="cannot be opened: not a video"):
         VideoFileSource(broken).frames()
     (tmp_path / "empty").mkdir()
     with pytest.raises(SourceUnavailable, match="no images"):
