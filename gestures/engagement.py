@@ -5,8 +5,7 @@ heights, x growing toward the person's right (as in a mirror, so the cursor foll
 the way the person sees the screen), y growing downward.
 
 - Idle → engaging: a right hand, palm open, above its owner's shoulder. The shoulder line is
-  taken from the owner's face (the face nearest the hand): one face height below the face's
-  centre. The face detector runs anyway, costs 1-3 ms, and scales with distance, where a fixed
+  taken from the owner's face (the face nearest the hand): one face height below the chin. The face detector runs anyway, costs 1-3 ms, and scales with distance, where a fixed
   line in the frame would depend on the person's height and distance from the camera.
 - Engaging → engaged after ``engage_s`` (a raise survives ``grace_s`` of flicker). The cursor
   area is a box around where the hand was, sized by the face, mapped to the whole screen.
@@ -49,7 +48,9 @@ class FaceSeen:
 
     @property
     def shoulder_y(self) -> float:
-        return self.y + self.height
+        """The detector's box runs from the brows to the chin; shoulders are about one face
+        height below the chin."""
+        return self.y + 1.5 * self.height
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,29 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "얼굴 등록 정보를 읽을 수 없습니다: {error}",
         "en": "enrolled faces cannot be read: {error}",
     },
+    "gesture.idle": {
+        "ko": "오른손을 어깨 위로 {n}초 들면 커서가 나타납니다",
+        "en": "Raise your right hand above the shoulder for {n} s for a cursor",
+    },
+    "gesture.engaging": {"ko": "손을 그대로 들고 계세요… {n}초", "en": "Keep your hand up… {n} s"},
+    "gesture.engaged": {
+        "ko": "제스처 커서 사용 중 · 주먹을 쥐거나 집으면 선택",
+        "en": "Gesture cursor on · close your hand or pinch to select",
+    },
+    "gesture.hand_lost": {
+        "ko": "손이 보이지 않습니다 · 손을 다시 들어 주세요",
+        "en": "Hand not seen · raise it again",
+    },
+    "gesture.no_camera": {"ko": "카메라 없음: 제스처 꺼짐", "en": "No camera: gestures off"},
+    "gesture.no_model": {
+        "ko": "제스처 모델 없음: 제스처 꺼짐",
+        "en": "No gesture model: gestures off",
+    },
+    "gesture.status.model": {
+        "ko": "제스처 모델을 읽을 수 없습니다: {error}",
+        "en": "gesture model cannot be loaded: {error}",
+    },
+    "gesture.status.config": {"ko": "제스처 설정 오류: {error}", "en": "gesture settings: {error}"},
     "toast.rejected": {
         "ko": "지금 열 수 없는 화면입니다.",
         "en": "That page is not available here.",

@@ -31,6 +31,7 @@ SERVICE_MODULES: tuple[str, ...] = (
     "offline_cache.connectors.service",
     "offline_cache.bundles.service",
     "kiosk.shell.face_lock",  # mayor role only
+    "kiosk.shell.gesture_control",  # by default the mayor role only
 )
 
 StateListener = Callable[[NavState, tuple[Effect, ...]], None]

@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -38,6 +38,7 @@ from kiosk.router import (
     Router,
 )
 from kiosk.shell.bridge import IntentBridge
+from kiosk.shell.cursor import CursorOverlay
 from kiosk.shell.home import HomePage
 from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.idle import IdleController, IdleOverlay
@@ -130,33 +131,6 @@ class StatusStrip(QWidget):
     def render(self, lang: str) -> None:
         self.problems.setText("  ·  ".join(s.text_in(lang) for s in self.status.all() if not s.ok))
         self.attribution.setText(tr("app.attribution", lang))
-
-
-class CursorOverlay(QWidget):
-    """The remote (gesture) cursor: a large ring drawn over everything, never taking input."""
-
-    def __init__(self, parent: QWidget, scale: Scale):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.radius = scale.px(36)
-        self.position = QPoint()
-        self.hide()
-
-    def move_to(self, x: float, y: float) -> None:
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
-        self.position = QPoint(int(x * parent.width()), int(y * parent.height()))
-        self.show()
-        self.raise_()
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(Qt.GlobalColor.white, 8))
-        painter.drawEllipse(self.position, self.radius, self.radius)
-        painter.setPen(QPen(Qt.GlobalColor.black, 4))
-        painter.drawEllipse(self.position, self.radius, self.radius)
 
 
 class InputWatcher(QObject):

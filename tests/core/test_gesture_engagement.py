@@ -1,7 +1,7 @@
 """The engagement state machine on scripted observations (no camera, no models).
 
 One person stands in the middle of a 4:3 picture: face centre (0.67, 0.30) in view units,
-face height 0.12, so the shoulder line is at y = 0.42 and a raised right hand sits at about
+face height 0.12, so the shoulder line is at y = 0.48 and a raised right hand sits at about
 (0.80, 0.30). Frames come at 30 per second."""
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def test_engages_after_three_seconds_of_a_raised_right_hand_and_not_before():
     "hand, faces",
     [
         (HandSeen("Left", Pose.OPEN_PALM, 0.55, 0.30), (FACE,)),  # the left hand
-        (right(0.80, 0.50), (FACE,)),  # below the shoulder
+        (right(0.80, 0.55), (FACE,)),  # below the shoulder
         (right(*RAISED, Pose.FIST), (FACE,)),  # not an open palm
         (right(*RAISED), ()),  # no face: no body to measure the shoulder by
     ],
