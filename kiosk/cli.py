@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kiosk.privacy.cli",
     "offline_cache.bundles.cli",
     "kiosk.staff_cli",
+    "gestures.cli",
 )
 
 EPILOG = """\
