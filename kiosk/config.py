@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.i18n import LANGUAGES
 from kiosk.reference import Site, find_site
 
 ROLES = ("station", "mayor")
-SUPPORTED_LANGUAGES = ("ko", "en")
+SUPPORTED_LANGUAGES = LANGUAGES  # ko, en, zh, ja: every text exists in all of them
 SYSTEM_CONFIG = Path("/etc/seoul-kiosk/kiosk.toml")
 DEFAULT_SITE = {"station": "홍대입구", "mayor": "city_hall"}
 

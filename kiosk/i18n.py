@@ -1,305 +1,850 @@
-"""Interface text in every language, and locale-aware formatting of times and ages.
+"""Interface text in every language, and locale-aware formatting of times, ages and numbers.
 
 Widget titles live in their specs; everything else the shell and views show lives here, so a
-test can check that every key has every language."""
+test can check that every key has every language (``LANGUAGES``: Korean, English, Simplified
+Chinese, Japanese). Dates, ages and units follow each language's CLDR conventions (Babel)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from babel.dates import format_skeleton, format_timedelta
+from babel.numbers import format_decimal
+from babel.units import format_unit
 
 KST = ZoneInfo("Asia/Seoul")
 
+LANGUAGES = ("ko", "en", "zh", "ja")
+# Each language named in itself, so a visitor finds theirs without reading Korean.
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English", "zh": "中文", "ja": "日本語"}
+BABEL_LOCALES = {"ko": "ko_KR", "en": "en_US", "zh": "zh_Hans_CN", "ja": "ja_JP"}
+
 TEXT: dict[str, dict[str, str]] = {
-    "app.title": {"ko": "서울시 디지털 시민시장실", "en": "Seoul Digital Citizens' Office"},
+    "app.title": {
+        "ko": "서울시 디지털 시민시장실",
+        "en": "Seoul Digital Citizens' Office",
+        "zh": "首尔市数字市民市长室",
+        "ja": "ソウル市デジタル市民市長室",
+    },
     "app.attribution": {
         "ko": "출처: 서울 열린데이터광장(서울특별시)",
         "en": "Source: Seoul Open Data Plaza (Seoul Metropolitan Government)",
+        "zh": "来源：首尔开放数据广场（首尔特别市）",
+        "ja": "出典：ソウル・オープンデータ広場（ソウル特別市）",
     },
-    "nav.home": {"ko": "처음으로", "en": "Home"},
-    "nav.back": {"ko": "뒤로", "en": "Back"},
-    "nav.language": {"ko": "English", "en": "한국어"},
-    "data.measured": {"ko": "측정 {when}", "en": "Measured {when}"},
-    "data.fetched": {"ko": "수신 {when}", "en": "Received {when}"},
-    "data.no_time": {"ko": "측정 시각 없음", "en": "No measurement time"},
-    "data.stale": {"ko": "오래된 자료", "en": "Out of date"},
-    "data.sample": {"ko": "예시 자료", "en": "Sample content"},
+    "nav.home": {"ko": "처음으로", "en": "Home", "zh": "首页", "ja": "ホーム"},
+    "nav.back": {"ko": "뒤로", "en": "Back", "zh": "返回", "ja": "戻る"},
+    "nav.language": {"ko": "언어", "en": "Language", "zh": "语言", "ja": "言語"},
+    "data.measured": {
+        "ko": "측정 {when}",
+        "en": "Measured {when}",
+        "zh": "测量时间 {when}",
+        "ja": "測定 {when}",
+    },
+    "data.fetched": {
+        "ko": "수신 {when}",
+        "en": "Received {when}",
+        "zh": "接收时间 {when}",
+        "ja": "受信 {when}",
+    },
+    "data.no_time": {
+        "ko": "측정 시각 없음",
+        "en": "No measurement time",
+        "zh": "无测量时间",
+        "ja": "測定時刻なし",
+    },
+    "data.stale": {
+        "ko": "오래된 자료",
+        "en": "Out of date",
+        "zh": "数据已过时",
+        "ja": "古いデータ",
+    },
+    "data.sample": {
+        "ko": "예시 자료",
+        "en": "Sample content",
+        "zh": "示例数据",
+        "ja": "サンプルデータ",
+    },
     "data.empty": {
         "ko": "아직 받은 자료가 없습니다.",
         "en": "No data has been received yet.",
+        "zh": "尚未收到数据。",
+        "ja": "まだデータを受信していません。",
     },
-    "data.last_error": {"ko": "최근 갱신 실패: {error}", "en": "Last update failed: {error}"},
-    "age.just_now": {"ko": "방금", "en": "just now"},
-    "age.minutes": {"ko": "{n}분 전", "en": "{n} min ago"},
-    "age.hours": {"ko": "{n}시간 전", "en": "{n} h ago"},
-    "age.days": {"ko": "{n}일 전", "en": "{n} days ago"},
+    "data.last_error": {
+        "ko": "최근 갱신 실패: {error}",
+        "en": "Last update failed: {error}",
+        "zh": "最近一次更新失败：{error}",
+        "ja": "前回の更新に失敗：{error}",
+    },
+    "age.just_now": {"ko": "방금", "en": "just now", "zh": "刚刚", "ja": "たった今"},
     "idle.countdown": {
         "ko": "{n}초 후 처음 화면으로 돌아갑니다",
         "en": "Returning to the start screen in {n} s",
+        "zh": "{n} 秒后返回首页",
+        "ja": "{n} 秒後に最初の画面に戻ります",
     },
-    "idle.stay": {"ko": "계속 보기", "en": "Keep using"},
-    "planned.heading": {"ko": "준비 중인 화면입니다", "en": "This page is being prepared"},
+    "idle.stay": {"ko": "계속 보기", "en": "Keep using", "zh": "继续使用", "ja": "このまま使う"},
+    "idle.spoken": {
+        "ko": "{n}초 후 처음 화면으로 돌아갑니다. 계속 사용하시려면 화면을 눌러 주세요.",
+        "en": "Returning to the start screen in {n} seconds. Touch the screen to keep using it.",
+        "zh": "{n} 秒后将返回首页。如需继续使用，请触摸屏幕。",
+        "ja": "{n} 秒後に最初の画面に戻ります。続けて使う場合は画面に触れてください。",
+    },
+    "planned.heading": {
+        "ko": "준비 중인 화면입니다",
+        "en": "This page is being prepared",
+        "zh": "此页面正在准备中",
+        "ja": "この画面は準備中です",
+    },
     "planned.body": {
         "ko": "이 화면에 표시될 내용: {what}",
         "en": "What this page will show: {what}",
+        "zh": "此页面将显示：{what}",
+        "ja": "この画面に表示される内容：{what}",
     },
-    "grade.0": {"ko": "좋음", "en": "Good"},
-    "grade.1": {"ko": "보통", "en": "Moderate"},
-    "grade.2": {"ko": "나쁨", "en": "Unhealthy"},
-    "grade.3": {"ko": "매우나쁨", "en": "Very unhealthy"},
-    "here": {"ko": "현재 위치", "en": "You are here"},
-    "air.col.district": {"ko": "자치구", "en": "District"},
-    "air.col.grade": {"ko": "등급", "en": "Grade"},
-    "air.col.main": {"ko": "주 오염물질", "en": "Main pollutant"},
-    "air.no_reading": {"ko": "측정값 없음", "en": "No reading"},
+    "grade.0": {"ko": "좋음", "en": "Good", "zh": "良好", "ja": "良い"},
+    "grade.1": {"ko": "보통", "en": "Moderate", "zh": "一般", "ja": "普通"},
+    "grade.2": {"ko": "나쁨", "en": "Unhealthy", "zh": "差", "ja": "悪い"},
+    "grade.3": {"ko": "매우나쁨", "en": "Very unhealthy", "zh": "非常差", "ja": "非常に悪い"},
+    "here": {"ko": "현재 위치", "en": "You are here", "zh": "当前位置", "ja": "現在地"},
+    "air.col.district": {"ko": "자치구", "en": "District", "zh": "区", "ja": "区"},
+    "air.col.grade": {"ko": "등급", "en": "Grade", "zh": "等级", "ja": "等級"},
+    "air.col.main": {
+        "ko": "주 오염물질",
+        "en": "Main pollutant",
+        "zh": "主要污染物",
+        "ja": "主な汚染物質",
+    },
+    "air.no_reading": {
+        "ko": "측정값 없음",
+        "en": "No reading",
+        "zh": "无测量值",
+        "ja": "測定値なし",
+    },
     "air.no_data": {
         "ko": "아직 대기질 자료가 없습니다. 자료가 들어오면 25개 자치구의 등급이 표시됩니다.",
         "en": "No air-quality data yet. Grades for all 25 districts appear when data arrives.",
+        "zh": "暂无空气质量数据。收到数据后将显示 25 个区的等级。",
+        "ja": "大気質データはまだありません。データを受信すると 25 区の等級が表示されます。",
     },
-    "air.here_title": {"ko": "{district} 대기질", "en": "Air in {district}"},
+    "air.here_title": {
+        "ko": "{district} 대기질",
+        "en": "Air in {district}",
+        "zh": "{district}空气质量",
+        "ja": "{district}の大気質",
+    },
     "subway.no_data": {
         "ko": "{station}역의 열차 도착 정보가 아직 없습니다.",
         "en": "No train arrival information for {station} yet.",
+        "zh": "暂无{station}站的列车到站信息。",
+        "ja": "{station}駅の列車到着情報はまだありません。",
     },
     "subway.stale_note": {
         "ko": "자료가 오래되어 남은 시간 대신 마지막 안내 문구를 보여드립니다.",
         "en": "The data is old: showing the last announcement instead of a countdown.",
+        "zh": "数据已过时：显示最后一条到站提示，而不是剩余时间。",
+        "ja": "データが古いため、残り時間の代わりに最後の案内を表示しています。",
     },
-    "subway.towards": {"ko": "{destination}행", "en": "To {destination}"},
-    "subway.last_train": {"ko": "막차", "en": "Last train"},
-    "subway.arriving": {"ko": "곧 도착", "en": "Arriving"},
-    "subway.minutes": {"ko": "{n}분", "en": "{n} min"},
-    "subway.here_title": {"ko": "{station}역 열차 도착", "en": "Trains at {station}"},
+    "subway.towards": {
+        "ko": "{destination}행",
+        "en": "To {destination}",
+        "zh": "开往{destination}",
+        "ja": "{destination}行き",
+    },
+    "subway.last_train": {"ko": "막차", "en": "Last train", "zh": "末班车", "ja": "終電"},
+    "subway.arriving": {"ko": "곧 도착", "en": "Arriving", "zh": "即将到站", "ja": "まもなく到着"},
+    "subway.minutes": {"ko": "{n}분", "en": "{n} min", "zh": "{n} 分钟", "ja": "{n} 分"},
+    "subway.here_title": {
+        "ko": "{station}역 열차 도착",
+        "en": "Trains at {station}",
+        "zh": "{station}站列车到站",
+        "ja": "{station}駅の列車到着",
+    },
     "bikes.no_data": {
         "ko": "반경 {radius} 안의 따릉이 대여소 자료가 없습니다.",
         "en": "No public bike stations within {radius} in the data.",
+        "zh": "数据中没有 {radius} 范围内的公共自行车租赁点。",
+        "ja": "半径 {radius} 以内の公共自転車ステーションのデータがありません。",
     },
-    "bikes.available": {"ko": "대여 가능", "en": "Bikes"},
-    "bikes.racks": {"ko": "거치대 {n}", "en": "{n} racks"},
+    "bikes.available": {"ko": "대여 가능", "en": "Bikes", "zh": "可借车辆", "ja": "貸出可能"},
+    "bikes.racks": {"ko": "거치대 {n}", "en": "{n} racks", "zh": "车架 {n}", "ja": "ラック {n}"},
     "bikes.summary": {
         "ko": "가까운 대여소 {stations}곳 · 자전거 {bikes}대",
         "en": "{stations} stations nearby · {bikes} bikes",
+        "zh": "附近租赁点 {stations} 处 · 自行车 {bikes} 辆",
+        "ja": "近くのステーション {stations} か所 · 自転車 {bikes} 台",
     },
     "alerts.none": {
         "ko": "받은 재난문자가 없습니다.",
         "en": "No disaster alerts have been received.",
+        "zh": "未收到灾难短信。",
+        "ja": "受信した災害メッセージはありません。",
     },
     "alerts.no_active": {
         "ko": "현재 서울에 발효 중인 재난문자가 없습니다.",
         "en": "No active disaster alerts for Seoul now.",
+        "zh": "首尔目前没有生效的灾难短信。",
+        "ja": "現在ソウルに発令中の災害メッセージはありません。",
     },
-    "notices.none": {"ko": "지금 게시 중인 공지가 없습니다.", "en": "No notices right now."},
-    "notices.banner": {"ko": "[공지]", "en": "[Notice]"},
-    "notices.important": {"ko": "중요", "en": "Important"},
-    "notices.period": {"ko": "게시 기간 {start} ~ {end}", "en": "Posted {start} – {end}"},
-    "notices.open_end": {"ko": "계속", "en": "until further notice"},
+    "notices.none": {
+        "ko": "지금 게시 중인 공지가 없습니다.",
+        "en": "No notices right now.",
+        "zh": "目前没有公告。",
+        "ja": "現在掲示中のお知らせはありません。",
+    },
+    "notices.banner": {"ko": "[공지]", "en": "[Notice]", "zh": "[公告]", "ja": "[お知らせ]"},
+    "notices.important": {"ko": "중요", "en": "Important", "zh": "重要", "ja": "重要"},
+    "notices.period": {
+        "ko": "게시 기간 {start} ~ {end}",
+        "en": "Posted {start} – {end}",
+        "zh": "公告期间 {start} ~ {end}",
+        "ja": "掲示期間 {start} ~ {end}",
+    },
+    "notices.open_end": {
+        "ko": "계속",
+        "en": "until further notice",
+        "zh": "另行通知前",
+        "ja": "継続",
+    },
     "notices.version": {
         "ko": "콘텐츠 {n}판 · {when} 적용",
         "en": "Content version {n} · applied {when}",
+        "zh": "内容第 {n} 版 · {when} 应用",
+        "ja": "コンテンツ第 {n} 版 · {when} 適用",
     },
-    "notices.default_version": {"ko": "기본 콘텐츠", "en": "Default content"},
-    "weather.no_data": {"ko": "날씨 자료가 없습니다.", "en": "No weather data."},
-    "weather.humidity": {"ko": "습도 {n}%", "en": "Humidity {n}%"},
-    "weather.wind": {"ko": "바람 {n} m/s", "en": "Wind {n} m/s"},
-    "weather.rain": {"ko": "1시간 강수 {n} mm", "en": "Rain {n} mm/h"},
-    "precip.0": {"ko": "강수 없음", "en": "No precipitation"},
-    "precip.1": {"ko": "비", "en": "Rain"},
-    "precip.2": {"ko": "비/눈", "en": "Rain and snow"},
-    "precip.3": {"ko": "눈", "en": "Snow"},
-    "precip.5": {"ko": "빗방울", "en": "Drizzle"},
-    "precip.6": {"ko": "빗방울/눈날림", "en": "Drizzle and snow flurries"},
-    "precip.7": {"ko": "눈날림", "en": "Snow flurries"},
-    "home.more": {"ko": "자세히 보기", "en": "Details"},
-    "approvals.pending": {"ko": "결재 대기", "en": "Awaiting approval"},
-    "approvals.approved": {"ko": "결재 완료", "en": "Approved"},
-    "approvals.returned": {"ko": "반려", "en": "Returned"},
-    "approvals.none": {"ko": "결재할 문서가 없습니다.", "en": "No documents to approve."},
-    "approvals.previous": {"ko": "이전 쪽", "en": "Previous page"},
-    "approvals.next": {"ko": "다음 쪽", "en": "Next page"},
-    "approvals.page": {"ko": "{n} / {total}쪽", "en": "Page {n} of {total}"},
+    "notices.default_version": {
+        "ko": "기본 콘텐츠",
+        "en": "Default content",
+        "zh": "默认内容",
+        "ja": "標準コンテンツ",
+    },
+    "weather.no_data": {
+        "ko": "날씨 자료가 없습니다.",
+        "en": "No weather data.",
+        "zh": "没有天气数据。",
+        "ja": "天気データがありません。",
+    },
+    "weather.humidity": {
+        "ko": "습도 {n}%",
+        "en": "Humidity {n}%",
+        "zh": "湿度 {n}%",
+        "ja": "湿度 {n}%",
+    },
+    "weather.wind": {
+        "ko": "바람 {n} m/s",
+        "en": "Wind {n} m/s",
+        "zh": "风速 {n} 米/秒",
+        "ja": "風速 {n} m/s",
+    },
+    "weather.rain": {
+        "ko": "1시간 강수 {n} mm",
+        "en": "Rain {n} mm/h",
+        "zh": "1 小时降水 {n} 毫米",
+        "ja": "1 時間降水量 {n} mm",
+    },
+    "precip.0": {"ko": "강수 없음", "en": "No precipitation", "zh": "无降水", "ja": "降水なし"},
+    "precip.1": {"ko": "비", "en": "Rain", "zh": "雨", "ja": "雨"},
+    "precip.2": {"ko": "비/눈", "en": "Rain and snow", "zh": "雨夹雪", "ja": "雨または雪"},
+    "precip.3": {"ko": "눈", "en": "Snow", "zh": "雪", "ja": "雪"},
+    "precip.5": {"ko": "빗방울", "en": "Drizzle", "zh": "毛毛雨", "ja": "霧雨"},
+    "precip.6": {
+        "ko": "빗방울/눈날림",
+        "en": "Drizzle and snow flurries",
+        "zh": "毛毛雨夹小雪",
+        "ja": "霧雨と風花",
+    },
+    "precip.7": {"ko": "눈날림", "en": "Snow flurries", "zh": "小雪", "ja": "風花"},
+    "home.more": {"ko": "자세히 보기", "en": "Details", "zh": "查看详情", "ja": "詳しく見る"},
+    "approvals.pending": {
+        "ko": "결재 대기",
+        "en": "Awaiting approval",
+        "zh": "待审批",
+        "ja": "決裁待ち",
+    },
+    "approvals.approved": {"ko": "결재 완료", "en": "Approved", "zh": "已审批", "ja": "決裁済み"},
+    "approvals.returned": {"ko": "반려", "en": "Returned", "zh": "已退回", "ja": "差し戻し"},
+    "approvals.none": {
+        "ko": "결재할 문서가 없습니다.",
+        "en": "No documents to approve.",
+        "zh": "没有待审批的文件。",
+        "ja": "決裁する文書はありません。",
+    },
+    "approvals.previous": {
+        "ko": "이전 쪽",
+        "en": "Previous page",
+        "zh": "上一页",
+        "ja": "前のページ",
+    },
+    "approvals.next": {"ko": "다음 쪽", "en": "Next page", "zh": "下一页", "ja": "次のページ"},
+    "approvals.page": {
+        "ko": "{n} / {total}쪽",
+        "en": "Page {n} of {total}",
+        "zh": "第 {n} 页，共 {total} 页",
+        "ja": "{n} / {total} ページ",
+    },
     "approvals.unreadable": {
         "ko": "이 문서 파일을 열 수 없습니다.",
         "en": "This document file cannot be opened.",
+        "zh": "无法打开此文件。",
+        "ja": "この文書ファイルを開けません。",
     },
-    "indicators.none": {"ko": "내부 지표 자료가 없습니다.", "en": "No internal indicators."},
-    "indicators.as_of": {"ko": "{date} 기준", "en": "As of {date}"},
-    "indicators.met": {"ko": "목표 달성", "en": "On target"},
-    "indicators.below": {"ko": "목표 미달", "en": "Below target"},
-    "indicators.target": {"ko": "목표 {value} {unit}", "en": "Target {value} {unit}"},
-    "indicators.change": {"ko": "지난번보다 {arrow} {value}", "en": "{arrow} {value} since last"},
-    "private.enter": {"ko": "비공개 모드", "en": "Private mode"},
-    "private.lock": {"ko": "비공개 모드 잠그기", "en": "Lock private mode"},
-    "private.checking": {"ko": "얼굴 확인 중", "en": "Checking face"},
-    "face.title": {"ko": "비공개 모드: 얼굴 확인", "en": "Private mode: face check"},
+    "indicators.none": {
+        "ko": "내부 지표 자료가 없습니다.",
+        "en": "No internal indicators.",
+        "zh": "没有内部指标数据。",
+        "ja": "内部指標のデータがありません。",
+    },
+    "indicators.as_of": {
+        "ko": "{date} 기준",
+        "en": "As of {date}",
+        "zh": "截至 {date}",
+        "ja": "{date} 時点",
+    },
+    "indicators.met": {"ko": "목표 달성", "en": "On target", "zh": "达到目标", "ja": "目標達成"},
+    "indicators.below": {
+        "ko": "목표 미달",
+        "en": "Below target",
+        "zh": "未达目标",
+        "ja": "目標未達",
+    },
+    "indicators.target": {
+        "ko": "목표 {value} {unit}",
+        "en": "Target {value} {unit}",
+        "zh": "目标 {value} {unit}",
+        "ja": "目標 {value} {unit}",
+    },
+    "indicators.change": {
+        "ko": "지난번보다 {arrow} {value}",
+        "en": "{arrow} {value} since last",
+        "zh": "比上次 {arrow} {value}",
+        "ja": "前回から {arrow} {value}",
+    },
+    "private.enter": {
+        "ko": "비공개 모드",
+        "en": "Private mode",
+        "zh": "非公开模式",
+        "ja": "非公開モード",
+    },
+    "private.lock": {
+        "ko": "비공개 모드 잠그기",
+        "en": "Lock private mode",
+        "zh": "锁定非公开模式",
+        "ja": "非公開モードをロック",
+    },
+    "private.checking": {
+        "ko": "얼굴 확인 중",
+        "en": "Checking face",
+        "zh": "正在确认面部",
+        "ja": "顔を確認中",
+    },
+    "face.title": {
+        "ko": "비공개 모드: 얼굴 확인",
+        "en": "Private mode: face check",
+        "zh": "非公开模式：面部确认",
+        "ja": "非公開モード：顔の確認",
+    },
     "face.instruction": {
         "ko": "카메라를 바라보고 고개를 살짝 돌리거나 눈을 깜빡여 주세요.",
         "en": "Look at the camera, then turn your head slightly or blink.",
+        "zh": "请看着摄像头，然后稍微转动头部或眨眼。",
+        "ja": "カメラを見て、少し顔を動かすか、まばたきしてください。",
     },
-    "face.cancel": {"ko": "취소", "en": "Cancel"},
-    "face.starting": {"ko": "카메라를 켜는 중…", "en": "Starting the camera…"},
+    "face.cancel": {"ko": "취소", "en": "Cancel", "zh": "取消", "ja": "キャンセル"},
+    "face.starting": {
+        "ko": "카메라를 켜는 중…",
+        "en": "Starting the camera…",
+        "zh": "正在启动摄像头…",
+        "ja": "カメラを起動中…",
+    },
     "face.hint.no_face": {
         "ko": "얼굴이 화면 가운데에 오도록 서 주세요.",
         "en": "Stand so that your face is in the middle of the picture.",
+        "zh": "请站好，让面部位于画面中央。",
+        "ja": "顔が画面の中央に来るように立ってください。",
     },
     "face.hint.one_person": {
         "ko": "카메라 앞에 한 사람만 있어야 합니다.",
         "en": "Only one person may be in front of the camera.",
+        "zh": "摄像头前只能有一个人。",
+        "ja": "カメラの前には一人だけ立ってください。",
     },
-    "face.hint.not_enrolled": {"ko": "등록된 얼굴이 아닙니다.", "en": "This face is not enrolled."},
+    "face.hint.not_enrolled": {
+        "ko": "등록된 얼굴이 아닙니다.",
+        "en": "This face is not enrolled.",
+        "zh": "此面部未登记。",
+        "ja": "登録された顔ではありません。",
+    },
     "face.hint.move": {
         "ko": "고개를 살짝 돌리거나 눈을 깜빡여 주세요.",
         "en": "Turn your head slightly or blink.",
+        "zh": "请稍微转动头部或眨眼。",
+        "ja": "少し顔を動かすか、まばたきしてください。",
     },
-    "face.hint.checking": {"ko": "본인 확인 중…", "en": "Verifying…"},
+    "face.hint.checking": {
+        "ko": "본인 확인 중…",
+        "en": "Verifying…",
+        "zh": "正在验证…",
+        "ja": "本人確認中…",
+    },
     "face.status.no_enrolment": {
         "ko": "등록된 얼굴 없음: 비공개 모드를 열 수 없습니다 (main.py enroll)",
         "en": "no enrolled face: private mode cannot open (main.py enroll)",
+        "zh": "没有已登记的面部：无法打开非公开模式（main.py enroll）",
+        "ja": "登録された顔がありません：非公開モードを開けません（main.py enroll）",
     },
-    "face.status.camera": {"ko": "카메라 문제: {error}", "en": "camera problem: {error}"},
+    "face.status.camera": {
+        "ko": "카메라 문제: {error}",
+        "en": "camera problem: {error}",
+        "zh": "摄像头问题：{error}",
+        "ja": "カメラの問題：{error}",
+    },
     "face.status.enrolment": {
         "ko": "얼굴 등록 정보를 읽을 수 없습니다: {error}",
         "en": "enrolled faces cannot be read: {error}",
+        "zh": "无法读取面部登记信息：{error}",
+        "ja": "顔の登録情報を読み込めません：{error}",
     },
     "gesture.idle": {
         "ko": "오른손을 어깨 위로 {n}초 들면 커서가 나타납니다",
         "en": "Raise your right hand above the shoulder for {n} s for a cursor",
+        "zh": "将右手举过肩膀 {n} 秒即可出现光标",
+        "ja": "右手を肩より上に {n} 秒上げるとカーソルが出ます",
     },
-    "gesture.engaging": {"ko": "손을 그대로 들고 계세요… {n}초", "en": "Keep your hand up… {n} s"},
+    "gesture.engaging": {
+        "ko": "손을 그대로 들고 계세요… {n}초",
+        "en": "Keep your hand up… {n} s",
+        "zh": "请保持举手… {n} 秒",
+        "ja": "そのまま手を上げていてください… {n} 秒",
+    },
     "gesture.engaged": {
         "ko": "제스처 커서 사용 중 · 주먹을 쥐거나 집으면 선택",
         "en": "Gesture cursor on · close your hand or pinch to select",
+        "zh": "手势光标已开启 · 握拳或捏合即可选择",
+        "ja": "ジェスチャーカーソル使用中 · 手を握るかつまむと選択",
     },
     "gesture.hand_lost": {
         "ko": "손이 보이지 않습니다 · 손을 다시 들어 주세요",
         "en": "Hand not seen · raise it again",
+        "zh": "看不到手 · 请再次举手",
+        "ja": "手が見えません · もう一度手を上げてください",
     },
-    "gesture.no_camera": {"ko": "카메라 없음: 제스처 꺼짐", "en": "No camera: gestures off"},
+    "gesture.no_camera": {
+        "ko": "카메라 없음: 제스처 꺼짐",
+        "en": "No camera: gestures off",
+        "zh": "没有摄像头：手势已关闭",
+        "ja": "カメラなし：ジェスチャーはオフ",
+    },
     "gesture.no_model": {
         "ko": "제스처 모델 없음: 제스처 꺼짐",
         "en": "No gesture model: gestures off",
+        "zh": "没有手势模型：手势已关闭",
+        "ja": "ジェスチャーモデルなし：ジェスチャーはオフ",
     },
     "gesture.status.model": {
         "ko": "제스처 모델을 읽을 수 없습니다: {error}",
         "en": "gesture model cannot be loaded: {error}",
+        "zh": "无法读取手势模型：{error}",
+        "ja": "ジェスチャーモデルを読み込めません：{error}",
     },
-    "gesture.status.config": {"ko": "제스처 설정 오류: {error}", "en": "gesture settings: {error}"},
+    "gesture.status.config": {
+        "ko": "제스처 설정 오류: {error}",
+        "en": "gesture settings: {error}",
+        "zh": "手势设置错误：{error}",
+        "ja": "ジェスチャー設定のエラー：{error}",
+    },
     "toast.rejected": {
         "ko": "지금 열 수 없는 화면입니다.",
         "en": "That page is not available here.",
+        "zh": "此页面目前无法打开。",
+        "ja": "この画面は今は開けません。",
+    },
+    # accessibility: the bar at the bottom of every screen, guidance mode, low reach
+    "access.guidance": {"ko": "음성 안내", "en": "Voice guide", "zh": "语音导览", "ja": "音声案内"},
+    "access.text_size": {
+        "ko": "글자 크기 {percent}",
+        "en": "Text size {percent}",
+        "zh": "字号 {percent}",
+        "ja": "文字サイズ {percent}",
+    },
+    "access.contrast": {
+        "ko": "고대비",
+        "en": "High contrast",
+        "zh": "高对比度",
+        "ja": "ハイコントラスト",
+    },
+    "access.low_reach": {
+        "ko": "낮은 화면",
+        "en": "Low reach",
+        "zh": "低位操作",
+        "ja": "低い位置で操作",
+    },
+    "access.on": {"ko": "켜짐", "en": "on", "zh": "已开启", "ja": "オン"},
+    "access.off": {"ko": "꺼짐", "en": "off", "zh": "已关闭", "ja": "オフ"},
+    "access.low_reach_note": {
+        "ko": "낮은 화면 모드: 모든 버튼이 화면 아래쪽에 있습니다",
+        "en": "Low reach: every button is in the lower part of the screen",
+        "zh": "低位操作模式：所有按钮都在屏幕下方",
+        "ja": "低い位置で操作：すべてのボタンは画面の下の方にあります",
+    },
+    "guidance.started": {
+        "ko": "음성 안내를 시작합니다. 화면을 한 번 누르면 항목을 읽어 드리고, 두 번 누르면 선택됩니다. "
+        "옆으로 밀면 다음 항목으로 이동합니다.",
+        "en": "Voice guide is on. Touch the screen once to hear an item, twice to choose it. "
+        "Swipe sideways to move to the next item.",
+        "zh": "语音导览已开启。轻触一次屏幕朗读项目，轻触两次选择该项目。左右滑动移到下一个项目。",
+        "ja": "音声案内を開始します。画面を一回タッチすると項目を読み上げ、二回タッチすると選択します。"
+        "横にスワイプすると次の項目に移ります。",
+    },
+    "guidance.stopped": {
+        "ko": "음성 안내를 마칩니다.",
+        "en": "Voice guide is off.",
+        "zh": "语音导览已关闭。",
+        "ja": "音声案内を終了します。",
+    },
+    "guidance.banner": {
+        "ko": "음성 안내 중 · 한 번 누르면 듣기, 두 번 누르면 선택",
+        "en": "Voice guide on · touch once to hear, twice to choose",
+        "zh": "语音导览中 · 轻触一次朗读，两次选择",
+        "ja": "音声案内中 · 一回タッチで読み上げ、二回で選択",
+    },
+    "guidance.button": {"ko": "버튼", "en": "button", "zh": "按钮", "ja": "ボタン"},
+    "guidance.selected": {"ko": "선택됨", "en": "selected", "zh": "已选中", "ja": "選択中"},
+    "guidance.activate_hint": {
+        "ko": "두 번 누르면 실행합니다.",
+        "en": "Double tap to activate.",
+        "zh": "轻触两次即可执行。",
+        "ja": "二回タッチすると実行します。",
+    },
+    "guidance.page": {
+        "ko": "{title} 화면입니다. {description}",
+        "en": "{title} page. {description}",
+        "zh": "{title}页面。{description}",
+        "ja": "{title}の画面です。{description}",
+    },
+    "guidance.home": {
+        "ko": "처음 화면입니다. 아래쪽에 분야별 버튼이 있습니다.",
+        "en": "Start screen. The category buttons are in the lower part.",
+        "zh": "首页。下方是各类别按钮。",
+        "ja": "最初の画面です。下の方に分野別のボタンがあります。",
+    },
+    "guidance.language": {
+        "ko": "한국어로 안내합니다.",
+        "en": "Speaking English.",
+        "zh": "现在使用中文。",
+        "ja": "日本語で案内します。",
     },
     # staff mode and the health report (kiosk/health.py, kiosk/shell/staff.py)
-    "health.title": {"ko": "키오스크 상태 보고 {when}", "en": "Kiosk health report {when}"},
-    "health.warnings": {"ko": "확인할 문제", "en": "Problems"},
-    "health.all_ok": {"ko": "문제 없음", "en": "No problems"},
-    "health.kiosk": {"ko": "키오스크", "en": "Kiosk"},
-    "health.devices": {"ko": "장치와 서비스", "en": "Devices and services"},
-    "health.datasets": {"ko": "자료", "en": "Datasets"},
-    "health.app": {"ko": "프로그램 버전", "en": "App version"},
-    "health.content": {"ko": "콘텐츠 버전", "en": "Content version"},
-    "health.content_value": {"ko": "{version} ({description})", "en": "{version} ({description})"},
-    "health.state": {"ko": "실행 상태", "en": "State"},
-    "health.running": {"ko": "실행 중", "en": "running"},
-    "health.stopped": {"ko": "실행 중이 아님", "en": "not running"},
-    "health.kiosk_mode": {"ko": "키오스크 모드", "en": "kiosk mode"},
-    "health.windowed": {"ko": "창 모드(개발용)", "en": "windowed (development)"},
-    "health.uptime": {"ko": "가동 시간", "en": "Uptime"},
-    "health.system_uptime": {"ko": "시스템 {d}", "en": "system {d}"},
-    "health.days_hours": {"ko": "{d}일 {h}시간", "en": "{d} d {h} h"},
-    "health.hours_minutes": {"ko": "{h}시간 {m}분", "en": "{h} h {m} min"},
-    "health.last_touch": {"ko": "마지막 터치", "en": "Last touch"},
-    "health.never": {"ko": "없음", "en": "never"},
-    "health.people": {"ko": "카메라 앞 사람", "en": "People in view"},
+    "health.title": {
+        "ko": "키오스크 상태 보고 {when}",
+        "en": "Kiosk health report {when}",
+        "zh": "信息亭状态报告 {when}",
+        "ja": "キオスク状態レポート {when}",
+    },
+    "health.warnings": {
+        "ko": "확인할 문제",
+        "en": "Problems",
+        "zh": "需要处理的问题",
+        "ja": "確認が必要な問題",
+    },
+    "health.all_ok": {"ko": "문제 없음", "en": "No problems", "zh": "没有问题", "ja": "問題なし"},
+    "health.kiosk": {"ko": "키오스크", "en": "Kiosk", "zh": "信息亭", "ja": "キオスク"},
+    "health.devices": {
+        "ko": "장치와 서비스",
+        "en": "Devices and services",
+        "zh": "设备和服务",
+        "ja": "機器とサービス",
+    },
+    "health.datasets": {"ko": "자료", "en": "Datasets", "zh": "数据", "ja": "データ"},
+    "health.app": {
+        "ko": "프로그램 버전",
+        "en": "App version",
+        "zh": "程序版本",
+        "ja": "アプリのバージョン",
+    },
+    "health.content": {
+        "ko": "콘텐츠 버전",
+        "en": "Content version",
+        "zh": "内容版本",
+        "ja": "コンテンツのバージョン",
+    },
+    "health.content_value": {
+        "ko": "{version} ({description})",
+        "en": "{version} ({description})",
+        "zh": "{version}（{description}）",
+        "ja": "{version}（{description}）",
+    },
+    "health.state": {"ko": "실행 상태", "en": "State", "zh": "运行状态", "ja": "実行状態"},
+    "health.running": {"ko": "실행 중", "en": "running", "zh": "运行中", "ja": "実行中"},
+    "health.stopped": {"ko": "실행 중이 아님", "en": "not running", "zh": "未运行", "ja": "停止中"},
+    "health.kiosk_mode": {
+        "ko": "키오스크 모드",
+        "en": "kiosk mode",
+        "zh": "信息亭模式",
+        "ja": "キオスクモード",
+    },
+    "health.windowed": {
+        "ko": "창 모드(개발용)",
+        "en": "windowed (development)",
+        "zh": "窗口模式（开发用）",
+        "ja": "ウィンドウモード（開発用）",
+    },
+    "health.uptime": {"ko": "가동 시간", "en": "Uptime", "zh": "运行时间", "ja": "稼働時間"},
+    "health.system_uptime": {
+        "ko": "시스템 {d}",
+        "en": "system {d}",
+        "zh": "系统 {d}",
+        "ja": "システム {d}",
+    },
+    "health.days_hours": {
+        "ko": "{d}일 {h}시간",
+        "en": "{d} d {h} h",
+        "zh": "{d} 天 {h} 小时",
+        "ja": "{d} 日 {h} 時間",
+    },
+    "health.hours_minutes": {
+        "ko": "{h}시간 {m}분",
+        "en": "{h} h {m} min",
+        "zh": "{h} 小时 {m} 分钟",
+        "ja": "{h} 時間 {m} 分",
+    },
+    "health.last_touch": {
+        "ko": "마지막 터치",
+        "en": "Last touch",
+        "zh": "最后一次触摸",
+        "ja": "最後のタッチ",
+    },
+    "health.never": {"ko": "없음", "en": "never", "zh": "无", "ja": "なし"},
+    "health.people": {
+        "ko": "카메라 앞 사람",
+        "en": "People in view",
+        "zh": "摄像头前的人",
+        "ja": "カメラの前の人",
+    },
     "health.people_value": {
         "ko": "지금 {n}명 · 마지막 터치 이후 방문 {visits}회 · 마지막 감지 {last}",
         "en": "{n} now · {visits} visits since the last touch · last seen {last}",
+        "zh": "当前 {n} 人 · 最后一次触摸后到访 {visits} 次 · 最后检测 {last}",
+        "ja": "現在 {n} 人 · 最後のタッチ以降の来訪 {visits} 回 · 最終検出 {last}",
     },
-    "health.memory": {"ko": "메모리", "en": "Memory"},
+    "health.memory": {"ko": "메모리", "en": "Memory", "zh": "内存", "ja": "メモリ"},
     "health.memory_value": {
         "ko": "키오스크 {rss} MiB · 시스템 여유 {available} / {total} GiB",
         "en": "kiosk {rss} MiB · system {available} of {total} GiB available",
+        "zh": "信息亭 {rss} MiB · 系统可用 {available} / {total} GiB",
+        "ja": "キオスク {rss} MiB · システム空き {available} / {total} GiB",
     },
-    "health.disk": {"ko": "디스크", "en": "Disk"},
+    "health.disk": {"ko": "디스크", "en": "Disk", "zh": "磁盘", "ja": "ディスク"},
     "health.disk_value": {
         "ko": "{path} 여유 {free} / {total} GiB",
         "en": "{path}: {free} of {total} GiB free",
+        "zh": "{path} 可用 {free} / {total} GiB",
+        "ja": "{path} 空き {free} / {total} GiB",
     },
-    "health.age": {"ko": "{age} · {rows}건", "en": "{age} · {rows} rows"},
-    "health.error": {"ko": "실패 {when}: {error}", "en": "failed {when}: {error}"},
-    "health.next_fetch": {"ko": "다음 갱신 {when}", "en": "next fetch {when}"},
-    "health.not_reported": {"ko": "보고 없음", "en": "not reported"},
-    "health.no_cache": {"ko": "캐시 파일이 없습니다: {path}", "en": "no cache file yet: {path}"},
+    "health.age": {
+        "ko": "{age} · {rows}건",
+        "en": "{age} · {rows} rows",
+        "zh": "{age} · {rows} 条",
+        "ja": "{age} · {rows} 件",
+    },
+    "health.error": {
+        "ko": "실패 {when}: {error}",
+        "en": "failed {when}: {error}",
+        "zh": "失败 {when}：{error}",
+        "ja": "失敗 {when}：{error}",
+    },
+    "health.next_fetch": {
+        "ko": "다음 갱신 {when}",
+        "en": "next fetch {when}",
+        "zh": "下次更新 {when}",
+        "ja": "次回更新 {when}",
+    },
+    "health.not_reported": {
+        "ko": "보고 없음",
+        "en": "not reported",
+        "zh": "未报告",
+        "ja": "報告なし",
+    },
+    "health.no_cache": {
+        "ko": "캐시 파일이 없습니다: {path}",
+        "en": "no cache file yet: {path}",
+        "zh": "还没有缓存文件：{path}",
+        "ja": "キャッシュファイルがありません：{path}",
+    },
     "health.p.not_running": {
         "ko": "키오스크가 실행 중이 아닙니다 (마지막 신호 {when})",
         "en": "the kiosk is not running (last heartbeat {when})",
+        "zh": "信息亭未运行（最后信号 {when}）",
+        "ja": "キオスクが実行されていません（最終信号 {when}）",
     },
-    "health.p.cache": {"ko": "캐시를 읽을 수 없음: {error}", "en": "cache unreadable: {error}"},
+    "health.p.cache": {
+        "ko": "캐시를 읽을 수 없음: {error}",
+        "en": "cache unreadable: {error}",
+        "zh": "无法读取缓存：{error}",
+        "ja": "キャッシュを読み込めません：{error}",
+    },
     "health.p.dead_touch": {
         "ko": "터치 화면 고장 의심: {hours}시간 동안 터치가 없는데 카메라 앞에 {visits}번 사람이 머물렀습니다",
         "en": "touch screen may be dead: no touch for {hours} h while people stood at the screen {visits} times",
+        "zh": "触摸屏可能故障：{hours} 小时内没有触摸，但有 {visits} 次有人停留在屏幕前",
+        "ja": "タッチ画面の故障の疑い：{hours} 時間タッチがないのに、画面の前に人が {visits} 回立ち止まりました",
     },
-    "health.p.no_data": {"ko": "{id}: 자료 없음", "en": "{id}: no data"},
-    "health.p.stale": {"ko": "{id}: 오래된 자료", "en": "{id}: out of date"},
+    "health.p.no_data": {
+        "ko": "{id}: 자료 없음",
+        "en": "{id}: no data",
+        "zh": "{id}：无数据",
+        "ja": "{id}：データなし",
+    },
+    "health.p.stale": {
+        "ko": "{id}: 오래된 자료",
+        "en": "{id}: out of date",
+        "zh": "{id}：数据已过时",
+        "ja": "{id}：古いデータ",
+    },
     "health.p.disk": {
         "ko": "디스크 여유 공간 부족: {path} {free} MiB",
         "en": "disk almost full: {free} MiB free on {path}",
+        "zh": "磁盘空间不足：{path} 仅剩 {free} MiB",
+        "ja": "ディスクの空き容量不足：{path} 残り {free} MiB",
     },
     "health.p.memory": {
         "ko": "메모리 부족: 여유 {percent}%",
         "en": "memory low: {percent}% available",
+        "zh": "内存不足：可用 {percent}%",
+        "ja": "メモリ不足：空き {percent}%",
     },
-    "staff.pin_title": {"ko": "관리자 PIN", "en": "Staff PIN"},
-    "staff.pin_wrong": {"ko": "PIN이 틀렸습니다", "en": "Wrong PIN"},
+    "staff.pin_title": {
+        "ko": "관리자 PIN",
+        "en": "Staff PIN",
+        "zh": "管理员 PIN",
+        "ja": "管理者 PIN",
+    },
+    "staff.pin_wrong": {
+        "ko": "PIN이 틀렸습니다",
+        "en": "Wrong PIN",
+        "zh": "PIN 错误",
+        "ja": "PIN が違います",
+    },
     "staff.pin_locked": {
         "ko": "잠시 후 다시 시도하세요 ({n}초)",
         "en": "Too many attempts: try again in {n} s",
+        "zh": "尝试次数过多：请 {n} 秒后重试",
+        "ja": "試行回数が多すぎます：{n} 秒後にもう一度お試しください",
     },
-    "staff.cancel": {"ko": "취소", "en": "Cancel"},
-    "staff.clear": {"ko": "지우기", "en": "Clear"},
-    "staff.ok": {"ko": "확인", "en": "OK"},
-    "staff.title": {"ko": "관리자 화면: 키오스크 상태", "en": "Staff: kiosk health"},
-    "staff.reload": {"ko": "콘텐츠 다시 읽기", "en": "Reload content"},
-    "staff.rollback": {"ko": "이전 콘텐츠로 되돌리기", "en": "Roll back content"},
-    "staff.restart": {"ko": "다시 시작", "en": "Restart"},
-    "staff.leave": {"ko": "키오스크 모드 끝내기", "en": "Leave kiosk mode"},
-    "staff.close": {"ko": "닫기", "en": "Close"},
-    "staff.confirm": {"ko": "한 번 더 누르면 실행합니다", "en": "Press again to confirm"},
-    "staff.reloaded": {"ko": "콘텐츠를 다시 읽었습니다", "en": "Content reloaded"},
+    "staff.cancel": {"ko": "취소", "en": "Cancel", "zh": "取消", "ja": "キャンセル"},
+    "staff.clear": {"ko": "지우기", "en": "Clear", "zh": "清除", "ja": "クリア"},
+    "staff.ok": {"ko": "확인", "en": "OK", "zh": "确定", "ja": "OK"},
+    "staff.title": {
+        "ko": "관리자 화면: 키오스크 상태",
+        "en": "Staff: kiosk health",
+        "zh": "管理员：信息亭状态",
+        "ja": "管理者画面：キオスクの状態",
+    },
+    "staff.reload": {
+        "ko": "콘텐츠 다시 읽기",
+        "en": "Reload content",
+        "zh": "重新读取内容",
+        "ja": "コンテンツを再読み込み",
+    },
+    "staff.rollback": {
+        "ko": "이전 콘텐츠로 되돌리기",
+        "en": "Roll back content",
+        "zh": "恢复到之前的内容",
+        "ja": "前のコンテンツに戻す",
+    },
+    "staff.restart": {"ko": "다시 시작", "en": "Restart", "zh": "重新启动", "ja": "再起動"},
+    "staff.leave": {
+        "ko": "키오스크 모드 끝내기",
+        "en": "Leave kiosk mode",
+        "zh": "退出信息亭模式",
+        "ja": "キオスクモードを終了",
+    },
+    "staff.close": {"ko": "닫기", "en": "Close", "zh": "关闭", "ja": "閉じる"},
+    "staff.confirm": {
+        "ko": "한 번 더 누르면 실행합니다",
+        "en": "Press again to confirm",
+        "zh": "再按一次确认",
+        "ja": "もう一度押すと実行します",
+    },
+    "staff.reloaded": {
+        "ko": "콘텐츠를 다시 읽었습니다",
+        "en": "Content reloaded",
+        "zh": "内容已重新读取",
+        "ja": "コンテンツを再読み込みしました",
+    },
     "staff.rolled_back": {
         "ko": "콘텐츠 버전 {version}(으)로 되돌렸습니다",
         "en": "Rolled back to content version {version}",
+        "zh": "已恢复到内容版本 {version}",
+        "ja": "コンテンツのバージョン {version} に戻しました",
     },
-    "staff.failed": {"ko": "실패: {error}", "en": "Failed: {error}"},
+    "staff.failed": {
+        "ko": "실패: {error}",
+        "en": "Failed: {error}",
+        "zh": "失败：{error}",
+        "ja": "失敗：{error}",
+    },
 }
 
 
+def fallbacks(lang: str) -> tuple[str, ...]:
+    """Languages to try for a text: the visitor's, then English (read by more visitors from
+    abroad than Korean), then Korean (always present)."""
+    return tuple(dict.fromkeys((lang, "en", "ko")))
+
+
+def pick(texts: Mapping[str, str], lang: str) -> str:
+    """The best text of a per-language mapping (titles, notices, statuses) for ``lang``."""
+    for candidate in fallbacks(lang):
+        if texts.get(candidate):
+            return texts[candidate]
+    return next(iter(texts.values()), "")
+
+
 def tr(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (Korean when missing), with ``{placeholders}`` filled."""
-    entry = TEXT[key]
-    template = entry.get(lang) or entry["ko"]
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    template = pick(TEXT[key], lang)
     return template.format(**values) if values else template
 
 
+def _locale(lang: str) -> str:
+    return BABEL_LOCALES.get(lang, BABEL_LOCALES["ko"])
+
+
 def format_time(epoch: float | None, lang: str, now: float | None = None) -> str:
-    """A Seoul-time timestamp, with the date only when it is not today."""
+    """A Seoul-time timestamp, with the date only when it is not today ('5월 18일 15:00')."""
     if epoch is None:
         return "-"
     moment = datetime.fromtimestamp(epoch, KST)
+    clock = moment.strftime("%H:%M")
     today = datetime.fromtimestamp(now, KST).date() if now is not None else None
     if today is not None and moment.date() == today:
-        return moment.strftime("%H:%M")
-    if today is not None and moment.year == today.year:
-        return moment.strftime("%m-%d %H:%M" if lang == "ko" else "%b %d %H:%M")
-    return moment.strftime("%Y-%m-%d %H:%M" if lang == "ko" else "%b %d %Y %H:%M")
+        return clock
+    skeleton = "MMMd" if today is not None and moment.year == today.year else "yMMMd"
+    return f"{format_skeleton(skeleton, moment, locale=_locale(lang))} {clock}"
 
 
 def format_age(seconds: float | None, lang: str) -> str:
-    """How long ago, in words ('3분 전', '2 h ago')."""
+    """How long ago, in words ('3분 전', '3 min. ago', '3分钟前', '3 分前')."""
     if seconds is None:
         return "-"
     if seconds < 60:
         return tr("age.just_now", lang)
-    if seconds < 3600:
-        return tr("age.minutes", lang, n=int(seconds // 60))
-    if seconds < 2 * 86400:
-        return tr("age.hours", lang, n=int(seconds // 3600))
-    return tr("age.days", lang, n=int(seconds // 86400))
+    return format_timedelta(
+        timedelta(seconds=-seconds), add_direction=True, format="short", locale=_locale(lang)
+    )
+
+
+def format_number(value: float, lang: str, digits: int = 0) -> str:
+    """A number with the language's grouping and ``digits`` decimals ('12,345.6')."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def format_measure(value: float, unit: str, lang: str, digits: int = 0) -> str:
+    """A value with its unit as the language writes it ('1.5km', '1.5 km', '1.5公里');
+    ``unit`` is a CLDR unit id such as ``length-kilometer``."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_unit(value, unit, length="short", format=pattern, locale=_locale(lang))

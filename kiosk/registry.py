@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kiosk.i18n import LANGUAGES
 from kiosk.widget_spec import WidgetSpec
 
 HOME = "home"
-REQUIRED_LANGUAGES = ("ko", "en")
+REQUIRED_LANGUAGES = LANGUAGES  # every widget title and description in all four
 
 
 class RegistryError(ValueError):

@@ -11,6 +11,8 @@ from enum import StrEnum
 from importlib import import_module
 from typing import Any
 
+from kiosk.i18n import pick
+
 
 class Visibility(StrEnum):
     PUBLIC = "public"
@@ -47,11 +49,11 @@ class WidgetSpec:
         return self.visibility is Visibility.PRIVATE
 
     def title_in(self, lang: str) -> str:
-        """The title in ``lang``, falling back to Korean."""
-        return self.title.get(lang) or self.title["ko"]
+        """The title in ``lang`` (English, then Korean, when a language is missing)."""
+        return pick(self.title, lang)
 
     def description_in(self, lang: str) -> str:
-        return self.description.get(lang) or self.description["ko"]
+        return pick(self.description, lang)
 
     def load_view(self) -> type[Any]:
         """Import and return the view class named by ``view``."""

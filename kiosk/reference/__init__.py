@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kiosk.i18n import pick
+
 REFERENCE_DIR = Path(__file__).resolve().parent
+STATION_SUFFIXES = ("역", " Station", "站", "駅")
 DISTRICTS_GEOJSON = REFERENCE_DIR / "seoul_municipalities_geo_simple.juso2015.json"
 
 
@@ -23,9 +26,18 @@ class Site:
     lon: float
     subway_station: str  # as realtimeStationArrival expects it (no "역")
     lines: tuple[str, ...] = ()
+    name_zh: str = ""
+    name_ja: str = ""
 
     def name_in(self, lang: str) -> str:
-        return self.name_ko if lang == "ko" else self.name_en
+        return pick(_names(self), lang)
+
+    def station_in(self, lang: str) -> str:
+        """The name without the word for station, for texts that add it ("{station}역")."""
+        name = self.name_in(lang)
+        for suffix in STATION_SUFFIXES:
+            name = name.removesuffix(suffix)
+        return name
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,15 @@ class District:
     name_en: str
     air_station_code: str
     air_region: str
+    name_zh: str = ""  # official names in Chinese characters: SOURCES.md
+    name_ja: str = ""
+
+    def name_in(self, lang: str) -> str:
+        return pick(_names(self), lang)
+
+
+def _names(place: Site | District) -> dict[str, str]:
+    return {"ko": place.name_ko, "en": place.name_en, "zh": place.name_zh, "ja": place.name_ja}
 
 
 @cache
@@ -50,6 +71,8 @@ def sites() -> tuple[Site, ...]:
                 lon=float(row["lon"]),
                 subway_station=row["subway_api_station_name"],
                 lines=tuple(line for line in row["lines"].split(";") if line),
+                name_zh=row["name_zh"],
+                name_ja=row["name_ja"],
             )
             for row in csv.DictReader(f)
         )
@@ -76,6 +99,8 @@ def districts() -> tuple[District, ...]:
                 name_en=row["name_en"],
                 air_station_code=row["seoul_air_msrstn_pbadms_cd"],
                 air_region=row["sarea_nm"],
+                name_zh=row["name_zh"],
+                name_ja=row["name_ja"],
             )
             for row in csv.DictReader(f)
         )

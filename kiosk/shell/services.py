@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import KioskConfig
+from kiosk.i18n import pick
 from kiosk.intents import IntentSink
 from kiosk.presence import PresenceTracker
 from kiosk.registry import Registry
@@ -50,7 +51,7 @@ class ServiceStatus:
     text: Mapping[str, str]  # per language; "ko" is the fallback
 
     def text_in(self, lang: str) -> str:
-        return self.text.get(lang) or self.text.get("ko") or next(iter(self.text.values()), "")
+        return pick(self.text, lang)
 
 
 class StatusBoard(QObject):

@@ -96,6 +96,13 @@ def stylesheet(scale: Scale, palette: Palette = PALETTE) -> str:
         min-height: {px(84)}px; min-width: {px(150)}px;
     }}
     #NavButton:pressed {{ background: rgba(255,255,255,0.35); }}
+    #LanguageButton {{
+        background: rgba(255,255,255,0.12); color: {palette.accent_text};
+        border: {px(2)}px solid rgba(255,255,255,0.55); font-size: {px(28)}px;
+        padding: 0 {px(18)}px; min-height: {px(84)}px; min-width: {px(96)}px;
+    }}
+    #LanguageButton:checked {{ background: {palette.accent_text}; color: {palette.accent};
+                               font-weight: bold; }}
     #BottomBar {{ background: {palette.surface}; border-top: 1px solid {palette.border}; }}
     #BottomBar QLabel {{ color: {palette.muted}; font-size: {px(20)}px; }}
     #PageTitle {{ font-size: {px(46)}px; font-weight: bold; }}

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import intents as i
 from kiosk.config import KioskConfig
-from kiosk.i18n import KST, tr
+from kiosk.i18n import KST, LANGUAGE_NAMES, tr
 from kiosk.registry import HOME, Registry
 from kiosk.router import (
     ClearSession,
@@ -67,8 +67,34 @@ class BrokenPage(WidgetPage):
         return []
 
 
+class LanguagePicker(QWidget):
+    """One button per offered language, each named in itself: any language is one tap away,
+    and a visitor finds theirs without reading the current one (a cycling button would take
+    up to three taps and a compact menu two)."""
+
+    def __init__(self, scale: Scale, languages: tuple[str, ...], sink: i.IntentSink):
+        super().__init__(objectName="LanguagePicker")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.buttons: dict[str, QPushButton] = {}
+        for lang in languages:
+            button = QPushButton(LANGUAGE_NAMES[lang], objectName="LanguageButton")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, lang=lang: sink(i.SetLanguage(lang)))
+            row.addWidget(button)
+            self.buttons[lang] = button
+        self.setVisible(len(languages) > 1)
+
+    def render(self, lang: str) -> None:
+        for code, button in self.buttons.items():
+            button.setChecked(code == lang)
+            button.setAccessibleName(f"{LANGUAGE_NAMES[code]} ({tr('nav.language', lang)})")
+
+
 class TopBar(QWidget):
-    def __init__(self, scale: Scale, sink: i.IntentSink):
+    def __init__(self, scale: Scale, sink: i.IntentSink, languages: tuple[str, ...]):
         super().__init__(objectName="TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         px = scale.px
@@ -89,7 +115,7 @@ class TopBar(QWidget):
         row.addLayout(titles, 1)
         self.clock = QLabel(objectName="Clock")
         row.addWidget(self.clock)
-        self.language = self._button(scale, "language", lambda: sink(i.ToggleLanguage()))
+        self.language = LanguagePicker(scale, languages, sink)
         row.addWidget(self.language)
 
     @staticmethod
@@ -106,7 +132,7 @@ class TopBar(QWidget):
         self.station.setText(station)
         self.back.setText(tr("nav.back", lang))
         self.home.setText(tr("nav.home", lang))
-        self.language.setText(tr("nav.language", lang))
+        self.language.render(lang)
         self.back.setVisible(not on_home)
         self.home.setVisible(not on_home)
 
@@ -183,7 +209,7 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.top_bar = TopBar(scale, self.bridge.sink)
+        self.top_bar = TopBar(scale, self.bridge.sink, config.languages)
         layout.addWidget(self.top_bar)
         self.stack = QStackedWidget(objectName="PageStack")
         layout.addWidget(self.stack, 1)

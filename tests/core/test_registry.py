@@ -10,8 +10,8 @@ from widgets import ALL_SPECS, build_registry
 def spec(id, aliases=(), **kw):
     return WidgetSpec(
         id=id,
-        title=kw.get("title", {"ko": "가", "en": "A"}),
-        description={"ko": "설명", "en": "desc"},
+        title=kw.get("title", {"ko": "가", "en": "A", "zh": "甲", "ja": "ア"}),
+        description={"ko": "설명", "en": "desc", "zh": "说明", "ja": "説明"},
         view="x:Y",
         voice_aliases={"ko": aliases},
     )
@@ -37,6 +37,7 @@ def test_aliases_are_found_without_spaces_or_case():
         ([spec("a"), spec("a")], "duplicate"),
         ([spec("home")], "reserved"),
         ([spec("a", title={"ko": "가"})], "no en title"),
+        ([spec("a", title={"ko": "가", "en": "A", "ja": "ア"})], "no zh title"),
         ([spec("a", ("대기",)), spec("b", ("대 기",))], "claimed by both"),
     ],
 )

@@ -83,13 +83,34 @@ def test_a_swipe_over_a_tile_does_not_open_it(make_window, qtbot):
 
 def test_language_button_switches_every_text(make_window, qtbot):
     window = make_window()
-    qtbot.mouseClick(window.top_bar.language, Qt.MouseButton.LeftButton)
+    picker = window.top_bar.language
+    assert [b.text() for b in picker.buttons.values()] == ["한국어", "English", "中文", "日本語"]
+    qtbot.mouseClick(picker.buttons["en"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.state.lang == "en")
     shown = texts(window.home)
     assert "Air in Mapo-gu" in shown and "Disaster alerts" in shown and "Sample content" in shown
     assert "Hongik Univ. Station" in texts(window.top_bar)
+    assert picker.buttons["en"].isChecked() and not picker.buttons["ko"].isChecked()
     window.dispatch(i.ShowWidget("air"))
     assert "Jongno-gu" in texts(window.page_widget("air"))
+
+
+def test_every_language_is_one_tap_away(make_window, qtbot):
+    window = make_window()
+    expected = {
+        "zh": ("麻浦区空气质量", "灾难安全", "弘大入口站", "来源：首尔开放数据广场"),
+        "ja": ("麻浦区の大気質", "災害・安全", "弘大入口駅", "出典：ソウル・オープンデータ広場"),
+    }
+    for lang, (air, alerts, station, source) in expected.items():
+        qtbot.mouseClick(window.top_bar.language.buttons[lang], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda lang=lang: window.state.lang == lang)
+        shown = texts(window.home)
+        assert air in shown and alerts in shown
+        assert station in texts(window.top_bar) and source in texts(window.status_strip)
+    window.dispatch(i.ShowWidget("air"))
+    assert "钟路区" not in texts(window.page_widget("air")) and "鍾路区" in texts(
+        window.page_widget("air")
+    )
 
 
 def test_idle_countdown_then_clean_home_and_attract(make_window, qtbot):

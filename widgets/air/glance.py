@@ -16,7 +16,7 @@ class AirGlance(GlanceCard):
     def render(self, lang: str) -> None:
         site = self.context.config.site
         here = district_at(site.lat, site.lon)
-        district = (here.name_ko if lang == "ko" else here.name_en) if here else site.name_in(lang)
+        district = here.name_in(lang) if here else site.name_in(lang)
         self.title.setText(tr("air.here_title", lang, district=district))
         clear_layout(self.body)
         snapshot = self.context.store.snapshot("air_quality")

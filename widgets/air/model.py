@@ -50,7 +50,7 @@ class DistrictAir:
         return max(grades) if grades else None
 
     def name(self, lang: str) -> str:
-        return self.district.name_ko if lang == "ko" else self.district.name_en
+        return self.district.name_in(lang)
 
 
 def district_air(snapshot: Snapshot, here_code: str | None) -> list[DistrictAir]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kiosk.i18n import format_measure
 from kiosk.reference import Site
 from offline_cache.connectors.geo import distance_m
 from offline_cache.store import CacheStore, Snapshot
@@ -51,5 +52,5 @@ def nearby_stations(
 
 def distance_text(meters: float, lang: str) -> str:
     if meters < 1000:
-        return f"{round(meters / 10) * 10:.0f} m"
-    return f"{meters / 1000:.1f} km"
+        return format_measure(round(meters / 10) * 10, "length-meter", lang)
+    return format_measure(meters / 1000, "length-kilometer", lang, digits=1)

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kiosk.config import KioskConfig
-from kiosk.i18n import KST, tr
+from kiosk.i18n import KST, pick, tr
 from kiosk.widget_spec import Banner
 from offline_cache.bundles.manifest import targets_match
 from offline_cache.content import Content, ContentError, current_content
@@ -40,10 +40,10 @@ class Notice:
     sample: bool = False
 
     def title_in(self, lang: str) -> str:
-        return self.title.get(lang) or self.title["ko"]
+        return pick(self.title, lang)
 
     def body_in(self, lang: str) -> str:
-        return self.body.get(lang) or self.body.get("ko", "")
+        return pick(self.body, lang) if self.body else ""
 
     def is_active(self, now: float) -> bool:
         started = self.valid_from is None or self.valid_from <= now

@@ -18,7 +18,7 @@ SHOWN = 4
 class SubwayGlance(GlanceCard):
     def render(self, lang: str) -> None:
         site = self.context.config.site
-        station = site.name_in(lang).removesuffix("역").removesuffix(" Station")
+        station = site.station_in(lang)
         self.title.setText(tr("subway.here_title", lang, station=station))
         clear_layout(self.body)
         snapshot = self.context.store.snapshot("subway_arrivals")

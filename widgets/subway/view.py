@@ -55,7 +55,7 @@ class SubwayPage(WidgetPage):
         site = self.context.config.site
         groups = arrival_groups(snapshot, site.subway_station)
         if not groups:
-            station = site.name_in(lang).removesuffix("역").removesuffix(" Station")
+            station = site.station_in(lang)
             self.body.addWidget(empty_state(tr("subway.no_data", lang, station=station)), 1)
             return [snapshot]
         if snapshot.is_stale:
