@@ -103,15 +103,19 @@ class GestureDetector:
             self.hands.close()
             raise
 
-    def detect(self, timestamp_ms: int, rgb: np.ndarray, with_hands: bool = True) -> FrameResult:
-        """Faces always (cheap: who is there); hands only when asked (someone is in view)."""
+    def detect(
+        self, timestamp_ms: int, rgb: np.ndarray, with_hands: bool = True, with_faces: bool = True
+    ) -> FrameResult:
+        """Faces and hands in one frame; either may be skipped to save time."""
         if self.mirrored:
             rgb = np.ascontiguousarray(rgb[:, ::-1])
         height, width = rgb.shape[:2]
-        faces = tuple(
-            (x / width, y / height, w / width, h / height)
-            for x, y, w, h in (face.box for face in self.faces.detect(rgb))
-        )
+        faces = ()
+        if with_faces:
+            faces = tuple(
+                (x / width, y / height, w / width, h / height)
+                for x, y, w, h in (face.box for face in self.faces.detect(rgb))
+            )
         hands = tuple(self.hands.detect(rgb, timestamp_ms)) if with_hands else ()
         return FrameResult(timestamp_ms, (width, height), hands, faces)
 

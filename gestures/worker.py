@@ -95,7 +95,7 @@ class GestureWorker:
         self.make_detector = make_detector or (lambda: GestureDetector(settings.mirrored))
         self.engagement = Engagement(sink, settings.engagement, events.status)
         self._stop = threading.Event()
-        self._people = -1
+        self._people = -1  # last count reported
         self._thread = threading.Thread(target=self._run, name="gestures", daemon=True)
         self._thread.start()
 
@@ -133,24 +133,57 @@ class GestureWorker:
             detector.close()
 
     def _watch(self, frames: Iterator[Frame], detector: GestureDetector) -> None:
-        settings = self.settings
-        last_ms: int | None = None
-        active_until = 0
+        loop = GestureLoop(detector, self.engagement, self.settings, self._report_people)
         for stamp, rgb in frames:
             if self._stop.is_set():
                 return
-            active = stamp < active_until or self.engagement.phase is not Phase.IDLE
-            interval = 1000.0 / (settings.fps if active else settings.idle_fps)
-            if last_ms is not None and stamp - last_ms < interval:
-                continue
-            last_ms = stamp
-            observation = observe(detector.detect(stamp, rgb, with_hands=active))
-            if observation.faces or observation.hands:
-                active_until = stamp + int(settings.idle_after_s * 1000)
-            self.engagement.update(observation)
-            self._report_people(len(observation.faces))
+            loop.process(stamp, rgb)
 
     def _report_people(self, count: int) -> None:
         if count != self._people:
             self._people = count
             self.events.people(count)
+
+
+class GestureLoop:
+    """What to run on each frame: nothing (too soon), faces only (nobody in view: a few times
+    a second), or hands too (someone there: every frame up to ``fps``). While someone is
+    engaged the faces matter only for counting people, so they are looked for 5 times a
+    second and the hand landmarker gets the time."""
+
+    FACES_WHILE_ENGAGED_MS = 200
+
+    def __init__(
+        self,
+        detector: GestureDetector,
+        engagement: Engagement,
+        settings: GestureSettings,
+        on_people: Callable[[int], None],
+    ):
+        self.detector = detector
+        self.engagement = engagement
+        self.settings = settings
+        self.on_people = on_people
+        self.last_ms: int | None = None
+        self.faces_ms = -(10**9)
+        self.active_until = 0
+
+    def process(self, stamp: int, rgb) -> bool:
+        """Run what this frame needs; False when it was skipped."""
+        settings = self.settings
+        engaged = self.engagement.phase is Phase.ENGAGED
+        active = engaged or stamp < self.active_until or self.engagement.phase is Phase.ENGAGING
+        interval = 1000.0 / (settings.fps if active else settings.idle_fps)
+        if self.last_ms is not None and stamp - self.last_ms < interval:
+            return False
+        self.last_ms = stamp
+        with_faces = not engaged or stamp - self.faces_ms >= self.FACES_WHILE_ENGAGED_MS
+        result = self.detector.detect(stamp, rgb, with_hands=active, with_faces=with_faces)
+        observation = observe(result)
+        if observation.faces or observation.hands:
+            self.active_until = stamp + int(settings.idle_after_s * 1000)
+        self.engagement.update(observation)
+        if with_faces:
+            self.faces_ms = stamp
+            self.on_people(len(observation.faces))
+        return True

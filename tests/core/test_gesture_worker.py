@@ -155,9 +155,9 @@ class CountingDetector(GestureDetector):
         super().__init__()
         self.calls: list[bool] = []
 
-    def detect(self, timestamp_ms: int, rgb: np.ndarray, with_hands: bool = True):
+    def detect(self, timestamp_ms: int, rgb: np.ndarray, with_hands=True, with_faces=True):
         self.calls.append(with_hands)
-        return super().detect(timestamp_ms, rgb, with_hands)
+        return super().detect(timestamp_ms, rgb, with_hands, with_faces)
 
 
 def test_an_empty_room_is_watched_a_few_times_a_second_without_the_hand_model(tmp_path: Path):
