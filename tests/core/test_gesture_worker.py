@@ -5,6 +5,7 @@ later, or shows an empty room."""
 from __future__ import annotations
 
 import threading
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,8 @@ from kiosk import intents as i
 from kiosk.config import ConfigError
 from kiosk.privacy.models import ModelMissing
 from tests.face_clips import background, write_clip
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def replay(records: list[dict]) -> tuple[list[tuple[int, i.Intent]], list]:
@@ -62,6 +65,8 @@ def test_recorded_select_selects_once_where_the_hand_points(recorded_clips):
 
 
 def test_settings_from_the_config_table():
+    example = tomllib.loads((ROOT / "packaging" / "kiosk.example.toml").read_text("utf-8"))
+    assert GestureSettings.from_config(example["gestures"], "mayor").fps == 30
     assert GestureSettings.from_config({}, "mayor").enabled
     assert not GestureSettings.from_config({}, "station").enabled
     settings = GestureSettings.from_config(
