@@ -20,7 +20,7 @@ from gestures.engagement import GestureStatus, Phase
 from gestures.frames import CameraSource
 from gestures.worker import CAMERA_PROBLEM, GestureSettings, GestureWorker, WorkerEvents
 from kiosk.config import ConfigError
-from kiosk.i18n import tr
+from kiosk.i18n import LANGUAGES, tr
 from kiosk.router import NavState
 from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.services import ShellContext
@@ -28,7 +28,6 @@ from kiosk.shell.theme import PALETTE, Scale
 
 log = logging.getLogger(__name__)
 STATUS_KEY = "gestures"
-LANGUAGES = ("ko", "en")
 
 
 class GestureIndicator(QWidget):
