@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from kiosk import __version__
+from kiosk.accessibility import TEXT_SCALES
 from kiosk.config import ROLES, ConfigError, load_config
 
 COMMAND_MODULES = (
@@ -98,7 +99,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot (default: 1920x1080)",
     )
-    run.add_argument("--lang", help="interface language for --screenshot (ko, en)")
+    run.add_argument("--lang", help="interface language for --screenshot (ko, en, zh, ja)")
+    run.add_argument(
+        "--text-scale",
+        type=float,
+        choices=TEXT_SCALES,
+        default=1.0,
+        help="text size for --screenshot: 1.0, 1.5 or 2.0 (200%%)",
+    )
+    run.add_argument(
+        "--high-contrast", action="store_true", help="the high-contrast theme for --screenshot"
+    )
+    run.add_argument(
+        "--low-reach",
+        action="store_true",
+        help="the low-reach (wheelchair) layout for --screenshot",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         import_module(name).register(sub, common)

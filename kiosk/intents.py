@@ -98,6 +98,35 @@ class ToggleLanguage:
 
 
 @dataclass(frozen=True)
+class SetGuidance:
+    """Turn voice guidance on or off (its button, a long press anywhere, a voice command)."""
+
+    on: bool
+    source: Source = Source.TOUCH
+
+
+@dataclass(frozen=True)
+class CycleTextScale:
+    """Next text size: 100%, 150%, 200%, then 100% again."""
+
+    source: Source = Source.TOUCH
+
+
+@dataclass(frozen=True)
+class SetHighContrast:
+    on: bool
+    source: Source = Source.TOUCH
+
+
+@dataclass(frozen=True)
+class SetLowReach:
+    """Move every control into the rows a wheelchair user can reach."""
+
+    on: bool
+    source: Source = Source.TOUCH
+
+
+@dataclass(frozen=True)
 class EnterPrivateMode:
     """Ask for private mode (mayor role only; needs the enrolled face)."""
 
@@ -160,6 +189,10 @@ Intent = Union[
     CursorRelease,
     SetLanguage,
     ToggleLanguage,
+    SetGuidance,
+    CycleTextScale,
+    SetHighContrast,
+    SetLowReach,
     EnterPrivateMode,
     LockPrivateMode,
     UnlockPrivateMode,

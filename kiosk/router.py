@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Union
 
 from kiosk import intents as i
+from kiosk.accessibility import Accessibility
 from kiosk.registry import HOME, Registry
 
 HISTORY_LIMIT = 20
@@ -24,6 +25,7 @@ class NavState:
     private_unlocked: bool = False
     private_requested: bool = False  # the face check is running (camera preview shown)
     attract: bool = False  # the idle attract loop is rotating pages
+    access: Accessibility = Accessibility()  # guidance, text size, contrast, low reach
 
 
 # Effects: things the shell does that are not part of the state.
@@ -165,6 +167,22 @@ class Router:
     def _on_ToggleLanguage(self, state: NavState, intent: i.ToggleLanguage):
         index = self.languages.index(state.lang) if state.lang in self.languages else -1
         return replace(state, lang=self.languages[(index + 1) % len(self.languages)]), ()
+
+    # accessibility: per visitor, so the idle reset (initial_state) turns every mode off
+    def _access(self, state: NavState, **changes):
+        return replace(state, access=replace(state.access, **changes)), ()
+
+    def _on_SetGuidance(self, state: NavState, intent: i.SetGuidance):
+        return self._access(state, guidance=intent.on)
+
+    def _on_CycleTextScale(self, state: NavState, intent: i.CycleTextScale):
+        return replace(state, access=state.access.next_text_scale()), ()
+
+    def _on_SetHighContrast(self, state: NavState, intent: i.SetHighContrast):
+        return self._access(state, high_contrast=intent.on)
+
+    def _on_SetLowReach(self, state: NavState, intent: i.SetLowReach):
+        return self._access(state, low_reach=intent.on)
 
     # remote cursor
     def _on_CursorMove(self, state: NavState, intent: i.CursorMove):

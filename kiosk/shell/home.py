@@ -10,14 +10,14 @@ import logging
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.intents import ShowWidget, Source
-from kiosk.shell.icons import icon_pixmap
+from kiosk.shell.icons import IconLabel, icon_pixmap
 from kiosk.shell.page import GlanceCard, PageContext
-from kiosk.shell.theme import PALETTE
 from kiosk.widget_spec import Banner, WidgetSpec, load_object
 from widgets.common.cards import Card
-from widgets.common.layout import clear_layout
+from widgets.common.layout import clear_layout, columns_for, fill_grid
 
 log = logging.getLogger(__name__)
+GLANCE_COLUMNS = 4
 TILE_COLUMNS = 4
 TILE_ROWS = 2  # more tiles (private mode adds two) widen the grid instead of overflowing 1080p
 
@@ -32,12 +32,10 @@ class CategoryTile(Card):
         self.clicked.connect(lambda: context.sink(ShowWidget(spec.id, Source.TOUCH)))
         row = QHBoxLayout()
         row.setSpacing(px(20))
-        icon = QLabel()
-        icon.setPixmap(icon_pixmap(spec.icon, px(72), PALETTE.accent))
-        row.addWidget(icon)
+        row.addWidget(IconLabel(spec.icon, 72, context.scale))
         names = QVBoxLayout()
-        self.title = QLabel(objectName="Medium")
-        self.subtitle = QLabel(objectName="Muted")
+        self.title = QLabel(objectName="Medium", wordWrap=True)
+        self.subtitle = QLabel(objectName="Muted", wordWrap=True)
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
         row.addLayout(names, 1)
@@ -93,27 +91,29 @@ class HomePage(QWidget):
         self.banner = BannerStrip(context)
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
-        glance_row = QHBoxLayout()
-        glance_row.setSpacing(px(20))
-        self.glances: list[GlanceCard] = []
-        for spec in specs:
-            if spec.glance:
-                card = load_object(spec.glance)(spec, context)
-                self.glances.append(card)
-                glance_row.addWidget(card, 1)
-        layout.addLayout(glance_row, 5)
+        self.glance_grid = QGridLayout()
+        self.glance_grid.setSpacing(px(20))
+        self.glances: list[GlanceCard] = [
+            load_object(spec.glance)(spec, context) for spec in specs if spec.glance
+        ]
+        fill_grid(self.glance_grid, self.glances, GLANCE_COLUMNS)
+        layout.addLayout(self.glance_grid, 5)
         self.tile_grid = QGridLayout()
         self.tile_grid.setSpacing(px(20))
         layout.addLayout(self.tile_grid, 4)
         self.tiles: list[CategoryTile] = []
 
     def set_tiles(self, specs: list[WidgetSpec]) -> None:
-        """The category tiles (they change when private mode adds private categories)."""
+        """The category tiles (they change when private mode adds private categories), and
+        the columns of tiles and cards for the visitor's text size."""
         clear_layout(self.tile_grid)
         self.tiles = [CategoryTile(spec, self.context) for spec in specs]
+        scale = self.context.scale
         columns = max(TILE_COLUMNS, -(-len(self.tiles) // TILE_ROWS))
-        for index, tile in enumerate(self.tiles):
-            self.tile_grid.addWidget(tile, *divmod(index, columns))
+        if scale.text > 1.0:  # larger text: fewer, wider columns, and the home page scrolls
+            columns = columns_for(scale, TILE_COLUMNS)
+        fill_grid(self.tile_grid, self.tiles, columns)
+        fill_grid(self.glance_grid, self.glances, columns_for(scale, GLANCE_COLUMNS))
 
     def render(self, lang: str) -> None:
         self.banner.show_banner(self._top_banner(lang))

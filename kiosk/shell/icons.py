@@ -5,9 +5,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QLabel
+
+from kiosk.shell.theme import PALETTE, Scale
 
 ICON_DIR = Path(__file__).resolve().parent / "icons"
 
@@ -30,3 +33,23 @@ def icon_pixmap(name: str, size: int, color: str = "#111827") -> QPixmap:
         renderer.render(painter, QRectF(0, 0, size, size))
         painter.end()
     return pixmap
+
+
+class IconLabel(QLabel):
+    """An icon drawn in a live palette colour (``role``: "accent", "text", ...) at a design
+    size that grows with the visitor's text size; it redraws itself when the theme changes."""
+
+    def __init__(self, name: str, design_px: float, scale: Scale, role: str = "accent"):
+        super().__init__()
+        self.name, self.design_px, self.scale, self.role = name, design_px, scale, role
+        self._draw()
+
+    def _draw(self) -> None:
+        self.setPixmap(
+            icon_pixmap(self.name, self.scale.text_px(self.design_px), getattr(PALETTE, self.role))
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.StyleChange:
+            self._draw()
+        super().changeEvent(event)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from kiosk.config import KioskConfig
 from kiosk.intents import Intent, IntentSink, ShowWidget, Source
 from kiosk.registry import Registry
-from kiosk.shell.icons import icon_pixmap
-from kiosk.shell.theme import PALETTE, Scale
+from kiosk.shell.icons import IconLabel
+from kiosk.shell.theme import Scale
 from kiosk.widget_spec import WidgetSpec
 from offline_cache.store import CacheStore, Snapshot
 
@@ -40,35 +40,38 @@ class WidgetPage(QFrame):
         self.spec = spec
         self.context = context
         px = context.scale.px
-        outer = QVBoxLayout(self)
+        # The whole page scrolls vertically when it outgrows the screen (small screens, large
+        # text, the low-reach layout) instead of stretching the window beyond it or squeezing
+        # its texts; when it fits, it fills the screen and the body takes the free height.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.addWidget(self.scroll)
+        page = QWidget()
+        self.scroll.setWidget(page)
+        outer = QVBoxLayout(page)
         outer.setContentsMargins(px(48), px(28), px(48), px(16))
         outer.setSpacing(px(16))
         header = QHBoxLayout()
         header.setSpacing(px(20))
-        self._icon = QLabel()
-        self._icon.setPixmap(icon_pixmap(spec.icon, px(64), PALETTE.accent))
+        self._icon = IconLabel(spec.icon, 64, context.scale)
         header.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         titles = QVBoxLayout()
         titles.setSpacing(px(4))
-        self._title = QLabel(objectName="PageTitle")
+        self._title = QLabel(objectName="PageTitle", wordWrap=True)
         self._description = QLabel(objectName="PageDescription")
         self._description.setWordWrap(True)
         titles.addWidget(self._title)
         titles.addWidget(self._description)
         header.addLayout(titles, 1)
         outer.addLayout(header)
-        # The body scrolls vertically when it outgrows the screen (small screens, large text)
-        # instead of stretching the window beyond it.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
-        self.body = QVBoxLayout(content)
+        self.body = QVBoxLayout()
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(px(16))
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        outer.addLayout(self.body, 1)
         from widgets.common.freshness import FreshnessBar
 
         self.footer = FreshnessBar(context.scale)
@@ -121,10 +124,8 @@ class GlanceCard(QFrame):
         layout.addWidget(self.card)
         header = QHBoxLayout()
         header.setSpacing(context.scale.px(12))
-        icon = QLabel()
-        icon.setPixmap(icon_pixmap(spec.icon, context.scale.px(40), PALETTE.accent))
-        header.addWidget(icon)
-        self.title = QLabel(objectName="CardTitle")
+        header.addWidget(IconLabel(spec.icon, 40, context.scale))
+        self.title = QLabel(objectName="CardTitle", wordWrap=True)
         header.addWidget(self.title, 1)
         self.card.layout_.addLayout(header)
         self.body = QVBoxLayout()

@@ -1,4 +1,6 @@
-"""``main.py --screenshot OUT.png --page ID``: render one page offscreen, write a PNG, exit."""
+"""``main.py --screenshot OUT.png --page ID``: render one page offscreen, write a PNG, exit.
+
+``--lang``, ``--text-scale``, ``--high-contrast`` and ``--low-reach`` show a visitor's modes."""
 
 from __future__ import annotations
 
@@ -7,7 +9,14 @@ import sys
 import time
 
 from kiosk.config import KioskConfig
-from kiosk.intents import SetLanguage, ShowWidget, Source
+from kiosk.intents import (
+    CycleTextScale,
+    SetHighContrast,
+    SetLanguage,
+    SetLowReach,
+    ShowWidget,
+    Source,
+)
 from kiosk.registry import Registry
 
 READY_TIMEOUT_S = 15.0
@@ -35,6 +44,10 @@ def take_screenshot(config: KioskConfig, registry: Registry, args: argparse.Name
     window.show()
     if args.lang:
         window.dispatch(SetLanguage(args.lang, Source.SYSTEM))
+    while window.state.access.text_scale != args.text_scale:
+        window.dispatch(CycleTextScale(Source.SYSTEM))
+    window.dispatch(SetHighContrast(args.high_contrast, Source.SYSTEM))
+    window.dispatch(SetLowReach(args.low_reach, Source.SYSTEM))
     window.dispatch(ShowWidget(args.page, Source.SYSTEM))
     page = window.page_widget(args.page)
     deadline = time.monotonic() + READY_TIMEOUT_S

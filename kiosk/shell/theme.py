@@ -1,20 +1,31 @@
-"""Sizes and colours, designed at 1920x1080 and scaled to the real screen.
+"""Sizes, colours and fonts, designed at 1920x1080 and scaled to the real screen: the one
+place every look comes from.
 
 Readable from 1.5 m: body text 28 px, headings 44 px, touch targets at least 96 px at
-1080p (twice the 48 px minimum), all multiplied by the screen scale."""
+1080p (twice the 48 px minimum), all multiplied by the screen scale. A visitor's text size
+(100-200%) multiplies every font size, and the high-contrast palette replaces the colours;
+``apply_theme`` switches both at run time for the whole application."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.accessibility import Accessibility
 
 FONT_FAMILY = "Noto Sans CJK KR"
+# Han characters differ between regions: each language gets its own face of Noto CJK.
+FONT_FAMILIES = {"zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP"}
 DESIGN_SIZE = (1920, 1080)
+HIGH_CONTRAST_RATIO = 7.0  # WCAG AAA for text
 
 
-@dataclass(frozen=True)
+@dataclass
 class Palette:
+    """Colours by role. ``PALETTE`` is the live one: views read it when they render."""
+
     background: str = "#F2F4F7"
     surface: str = "#FFFFFF"
     text: str = "#111827"
@@ -26,8 +37,36 @@ class Palette:
     warning: str = "#B45309"
     sample: str = "#6D28D9"
     ok: str = "#047857"
+    pressed: str = "#E5EEF8"
+    bar: str = "#0B5FAE"  # the top bar
+    bar_text: str = "#FFFFFF"
+    high_contrast: bool = False
+
+    def use(self, other: Palette) -> None:
+        """Take every colour of ``other`` (switching the live palette in place)."""
+        for item in fields(self):
+            setattr(self, item.name, getattr(other, item.name))
 
 
+STANDARD = Palette()
+# Yellow and white on black: every text colour at least 7:1 against the background.
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted="#F3F4F6",
+    accent="#FFD400",
+    accent_text="#000000",
+    border="#FFFFFF",
+    danger="#FF7B7B",
+    warning="#FFB547",
+    sample="#D0B8FF",
+    ok="#5EE69A",
+    pressed="#3A3A3A",
+    bar="#000000",
+    bar_text="#FFD400",
+    high_contrast=True,
+)
 PALETTE = Palette()
 
 # Korean air-quality grade colours (AirKorea convention), with text that stays readable on them.
@@ -63,74 +102,152 @@ LINE_COLORS = {
 
 
 class Scale:
-    """Pixel sizes for the current screen: ``scale.px(28)`` is 28 px at 1080p."""
+    """Pixel sizes for the current screen: ``scale.px(28)`` is 28 px at 1080p.
+
+    ``text`` is the visitor's text size (1.0-2.0); ``text_px`` sizes fonts with it."""
 
     def __init__(self, width: int, height: int):
         self.factor = min(width / DESIGN_SIZE[0], height / DESIGN_SIZE[1])
+        self.text = 1.0
+        self.family = FONT_FAMILY
 
     def px(self, design_px: float) -> int:
         return max(1, round(design_px * self.factor))
 
+    def text_px(self, design_px: float) -> int:
+        return self.px(design_px * self.text)
+
     def font(self, design_px: float, bold: bool = False) -> QFont:
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(self.px(design_px))
+        font = QFont(self.family)
+        font.setPixelSize(self.text_px(design_px))
         font.setBold(bold)
         return font
 
 
 def stylesheet(scale: Scale, palette: Palette = PALETTE) -> str:
     """The application style sheet; object names select the roles of widgets."""
-    px = scale.px
+    px, fpx = scale.px, scale.text_px
+    hc = palette.high_contrast
+    nav_background = palette.bar if hc else "rgba(255,255,255,0.16)"
+    nav_border = palette.bar_text if hc else "rgba(255,255,255,0.55)"
+    banner = (
+        f"background: {palette.background}; border: {px(4)}px solid {palette.danger};"
+        if hc
+        else f"background: {palette.danger};"
+    )
+    card_border = f"{px(2)}px solid {palette.border}" if hc else f"1px solid {palette.border}"
     return f"""
-    QWidget {{ color: {palette.text}; font-family: "{FONT_FAMILY}"; font-size: {px(28)}px; }}
+    QWidget {{ color: {palette.text}; font-family: "{scale.family}"; font-size: {fpx(28)}px; }}
     #KioskWindow, #PageStack, WidgetPage, HomePage {{ background: {palette.background}; }}
-    #TopBar {{ background: {palette.accent}; }}
-    #TopBar QLabel {{ color: {palette.accent_text}; }}
-    #AppTitle {{ font-size: {px(36)}px; font-weight: bold; }}
-    #StationName {{ font-size: {px(30)}px; }}
-    #Clock {{ font-size: {px(40)}px; font-weight: bold; }}
+    #TopBar {{ background: {palette.bar};
+               border-bottom: {px(3) if hc else 0}px solid {palette.bar_text}; }}
+    #TopBar QLabel {{ color: {palette.bar_text}; }}
+    #AppTitle {{ font-size: {fpx(36)}px; font-weight: bold; }}
+    #StationName {{ font-size: {fpx(30)}px; }}
+    #Clock {{ font-size: {fpx(40)}px; font-weight: bold; }}
     #NavButton {{
-        background: rgba(255,255,255,0.16); color: {palette.accent_text};
-        border: {px(2)}px solid rgba(255,255,255,0.55); border-radius: {px(14)}px;
-        font-size: {px(30)}px; font-weight: bold; padding: 0 {px(22)}px;
+        background: {nav_background}; color: {palette.bar_text};
+        border: {px(2)}px solid {nav_border}; border-radius: {px(14)}px;
+        font-size: {fpx(30)}px; font-weight: bold; padding: 0 {px(22)}px;
         min-height: {px(84)}px; min-width: {px(150)}px;
     }}
-    #NavButton:pressed {{ background: rgba(255,255,255,0.35); }}
+    #NavButton:pressed {{ background: {palette.pressed if hc else "rgba(255,255,255,0.35)"}; }}
     #LanguageButton {{
-        background: rgba(255,255,255,0.12); color: {palette.accent_text};
-        border: {px(2)}px solid rgba(255,255,255,0.55); font-size: {px(28)}px;
+        background: {nav_background}; color: {palette.bar_text};
+        border: {px(2)}px solid {nav_border}; font-size: {fpx(28)}px;
         padding: 0 {px(18)}px; min-height: {px(84)}px; min-width: {px(96)}px;
     }}
-    #LanguageButton:checked {{ background: {palette.accent_text}; color: {palette.accent};
+    #LanguageButton:checked {{ background: {palette.bar_text}; color: {palette.bar};
                                font-weight: bold; }}
-    #BottomBar {{ background: {palette.surface}; border-top: 1px solid {palette.border}; }}
-    #BottomBar QLabel {{ color: {palette.muted}; font-size: {px(20)}px; }}
-    #PageTitle {{ font-size: {px(46)}px; font-weight: bold; }}
-    #PageDescription {{ color: {palette.muted}; font-size: {px(24)}px; }}
-    #Card {{ background: {palette.surface}; border: 1px solid {palette.border};
+    #BottomBar {{ background: {palette.surface}; border-top: {card_border}; }}
+    #BottomBar QLabel {{ color: {palette.muted}; font-size: {fpx(20)}px; }}
+    #AccessBar {{ background: {palette.surface}; border-top: {card_border}; }}
+    #AccessButton {{
+        background: {palette.surface}; color: {palette.text};
+        border: {px(3)}px solid {palette.accent if hc else palette.border};
+        border-radius: {px(14)}px; font-size: {fpx(26)}px; font-weight: bold;
+        padding: {px(6)}px {px(18)}px; min-height: {px(76)}px;
+    }}
+    #AccessButton:checked {{ background: {palette.accent}; color: {palette.accent_text};
+                             border-color: {palette.accent}; }}
+    #GuidanceButton {{
+        background: {palette.accent}; color: {palette.accent_text};
+        border: {px(3)}px solid {palette.accent}; border-radius: {px(14)}px;
+        font-size: {fpx(26)}px; font-weight: bold; padding: {px(6)}px {px(18)}px;
+        min-height: {px(76)}px;
+    }}
+    #GuidanceButton:checked {{ background: {palette.ok}; border-color: {palette.ok}; }}
+    #GuidanceBanner {{ background: {palette.accent}; }}
+    #GuidanceBanner QLabel {{ color: {palette.accent_text}; font-size: {fpx(26)}px;
+                              font-weight: bold; }}
+    #ReachNote {{ background: {palette.background}; }}
+    #ReachNote QLabel {{ color: {palette.muted}; font-size: {fpx(30)}px; }}
+    #PageTitle {{ font-size: {fpx(46)}px; font-weight: bold; }}
+    #PageDescription {{ color: {palette.muted}; font-size: {fpx(24)}px; }}
+    #Card {{ background: {palette.surface}; border: {card_border};
              border-radius: {px(18)}px; }}
-    #Card[pressed="true"] {{ background: #E5EEF8; }}
-    #CardTitle {{ font-size: {px(30)}px; font-weight: bold; }}
-    #Muted {{ color: {palette.muted}; font-size: {px(22)}px; }}
-    #Big {{ font-size: {px(64)}px; font-weight: bold; }}
-    #Medium {{ font-size: {px(34)}px; font-weight: bold; }}
+    #Card[pressed="true"] {{ background: {palette.pressed}; }}
+    #CardTitle {{ font-size: {fpx(30)}px; font-weight: bold; }}
+    #Muted {{ color: {palette.muted}; font-size: {fpx(22)}px; }}
+    #Big {{ font-size: {fpx(64)}px; font-weight: bold; }}
+    #Medium {{ font-size: {fpx(34)}px; font-weight: bold; }}
     #Badge {{ border-radius: {px(10)}px; padding: {px(4)}px {px(12)}px;
-              font-size: {px(22)}px; font-weight: bold; }}
-    #Empty {{ color: {palette.muted}; font-size: {px(32)}px; }}
-    #Banner {{ background: {palette.danger}; border-radius: {px(14)}px; }}
-    #Banner QLabel {{ color: white; font-size: {px(30)}px; font-weight: bold; }}
+              font-size: {fpx(22)}px; font-weight: bold; }}
+    #Empty {{ color: {palette.muted}; font-size: {fpx(32)}px; }}
+    #Banner {{ {banner} border-radius: {px(14)}px; }}
+    #Banner QLabel {{ color: white; font-size: {fpx(30)}px; font-weight: bold; }}
+    #PageButton {{ background: {palette.accent}; color: {palette.accent_text};
+                   border-radius: {px(14)}px; font-size: {fpx(30)}px; font-weight: bold;
+                   min-height: {px(96)}px; padding: 0 {px(24)}px; }}
     #Toast {{ background: rgba(17,24,39,0.92); color: white; border-radius: {px(16)}px;
-              font-size: {px(30)}px; padding: {px(18)}px {px(30)}px; }}
-    #IdleOverlay {{ background: rgba(17,24,39,0.82); }}
-    #IdleOverlay QLabel {{ color: white; font-size: {px(48)}px; font-weight: bold; }}
-    #StayButton {{ background: {palette.accent}; color: white; border-radius: {px(18)}px;
-                   font-size: {px(40)}px; font-weight: bold; min-height: {px(120)}px;
-                   min-width: {px(420)}px; }}
+              font-size: {fpx(30)}px; padding: {px(18)}px {px(30)}px;
+              border: {px(3) if hc else 0}px solid {palette.accent}; }}
+    #IdleOverlay {{ background: rgba(0,0,0,{0.92 if hc else 0.82}); }}
+    #IdleOverlay QLabel {{ color: white; font-size: {fpx(48)}px; font-weight: bold; }}
+    #StayButton {{ background: {palette.accent}; color: {palette.accent_text};
+                   border-radius: {px(18)}px; font-size: {fpx(40)}px; font-weight: bold;
+                   min-height: {px(120)}px; min-width: {px(420)}px; padding: 0 {px(30)}px; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
     QScrollBar:vertical {{ width: {px(22)}px; background: transparent; }}
     QScrollBar::handle:vertical {{ background: {palette.border}; border-radius: {px(10)}px;
                                    min-height: {px(80)}px; }}
     """
+
+
+def apply_theme(scale: Scale, access: Accessibility, lang: str) -> None:
+    """Give the whole application the visitor's text size, contrast and the language's font.
+
+    Widgets pick the new style up at once; views read ``PALETTE`` and ``scale.text`` when
+    they next render (the window re-renders what is on screen)."""
+    scale.text = access.text_scale
+    scale.family = FONT_FAMILIES.get(lang, FONT_FAMILY)
+    PALETTE.use(HIGH_CONTRAST if access.high_contrast else STANDARD)
+    app = QApplication.instance()
+    app.setFont(scale.font(28))
+    app.setStyleSheet(stylesheet(scale, PALETTE))
+
+
+def readable(hex_code: str) -> str:
+    """A colour for text on the page background: as designed, or in high contrast made
+    light enough for 7:1 against black (grade colours, line colours)."""
+    if not PALETTE.high_contrast:
+        return hex_code
+    color = QColor(hex_code)
+    while _contrast_on_black(color) < HIGH_CONTRAST_RATIO and color.lightness() < 255:
+        color = color.lighter(110) if color.lightness() > 20 else QColor("#FFFFFF")
+    return color.name()
+
+
+def _contrast_on_black(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    luminance = (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+    return (luminance + 0.05) / 0.05
 
 
 def screen_scale() -> Scale:

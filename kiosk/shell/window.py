@@ -8,24 +8,29 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk import intents as i
+from kiosk.accessibility import ScreenMount, reachable_rows, screen_mount
 from kiosk.config import KioskConfig
 from kiosk.i18n import KST, LANGUAGE_NAMES, tr
 from kiosk.registry import HOME, Registry
 from kiosk.router import (
+    Announce,
     ClearSession,
     ClickAtCursor,
     Effect,
@@ -37,21 +42,29 @@ from kiosk.router import (
     Rejected,
     Router,
 )
+from kiosk.shell.access_bar import AccessBar, GuidanceBanner, ReachNote
 from kiosk.shell.bridge import IntentBridge
 from kiosk.shell.cursor import CursorOverlay
+from kiosk.shell.guidance import Guidance, release_outside
 from kiosk.shell.home import HomePage
 from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.idle import IdleController, IdleOverlay
 from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.services import StateListener, StatusBoard
-from kiosk.shell.theme import Scale
+from kiosk.shell.staff import CORNER_PX as STAFF_CORNER_PX
+from kiosk.shell.theme import PALETTE, Scale, apply_theme
 from kiosk.widget_spec import WidgetSpec
 from offline_cache.store import CacheStore
+
+if TYPE_CHECKING:
+    from kiosk.shell.speech import Speaker
 
 log = logging.getLogger(__name__)
 
 REFRESH_INTERVAL_MS = 30_000  # re-render ages ("3분 전") and arrival countdowns
 SWIPE_FRACTION = 0.15  # of the window width
+LONG_PRESS_SLOP = 0.02  # a press that moves less than this (of the width) is held still
+LONG_PRESS_S = 2.0  # a press held this long anywhere starts voice guidance
 TOAST_MS = 3500
 
 
@@ -81,6 +94,7 @@ class LanguagePicker(QWidget):
         for lang in languages:
             button = QPushButton(LANGUAGE_NAMES[lang], objectName="LanguageButton")
             button.setCheckable(True)
+            button.setAutoExclusive(True)  # one language at a time (guidance says "selected")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, lang=lang: sink(i.SetLanguage(lang)))
             row.addWidget(button)
@@ -97,19 +111,27 @@ class TopBar(QWidget):
     def __init__(self, scale: Scale, sink: i.IntentSink, languages: tuple[str, ...]):
         super().__init__(objectName="TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.scale = scale
         px = scale.px
-        self.setFixedHeight(px(120))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(px(32), px(14), px(32), px(14))
+        self.setMinimumHeight(px(120))
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(px(32), px(14), px(32), px(14))
+        rows.setSpacing(px(10))
+        row = QHBoxLayout()
         row.setSpacing(px(18))
+        rows.addLayout(row)
+        self.second_row = QHBoxLayout()
+        self.second_row.addStretch(1)
+        rows.addLayout(self.second_row)
+        self.row = row
         self.back = self._button(scale, "arrow-left", lambda: sink(i.Back()))
         self.home = self._button(scale, "home", lambda: sink(i.Home()))
         row.addWidget(self.back)
         row.addWidget(self.home)
         titles = QVBoxLayout()
         titles.setSpacing(0)
-        self.title = QLabel(objectName="AppTitle")
-        self.station = QLabel(objectName="StationName")
+        self.title = QLabel(objectName="AppTitle", wordWrap=True)
+        self.station = QLabel(objectName="StationName", wordWrap=True)
         titles.addWidget(self.title)
         titles.addWidget(self.station)
         row.addLayout(titles, 1)
@@ -121,11 +143,21 @@ class TopBar(QWidget):
     @staticmethod
     def _button(scale: Scale, icon: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(objectName="NavButton")
-        button.setIcon(icon_pixmap(icon, scale.px(44), "#FFFFFF"))
-        button.setIconSize(icon_pixmap(icon, scale.px(44)).size())
+        button.setProperty("icon_name", icon)
         button.clicked.connect(action)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
+
+    def restyle(self) -> None:
+        """Icons in the palette's bar colour and size; at large text the language buttons
+        get a row of their own so nothing is squeezed."""
+        size = self.scale.text_px(44)
+        for button in (self.back, self.home):
+            button.setIcon(icon_pixmap(button.property("icon_name"), size, PALETTE.bar_text))
+            button.setIconSize(icon_pixmap("", size).size())
+        for row in (self.row, self.second_row):
+            row.removeWidget(self.language)
+        (self.second_row if self.scale.text >= 2.0 else self.row).addWidget(self.language)
 
     def render(self, lang: str, station: str, on_home: bool) -> None:
         self.title.setText(tr("app.title", lang))
@@ -159,30 +191,100 @@ class StatusStrip(QWidget):
         self.attribution.setText(tr("app.attribution", lang))
 
 
-class InputWatcher(QObject):
-    """Application-wide: any press is activity; a long horizontal drag is a swipe."""
+PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
-    def __init__(self, window: KioskWindow):
+
+class InputWatcher(QObject):
+    """Application-wide: any press is activity; a long horizontal drag is a swipe; a long
+    press anywhere starts voice guidance; while guidance is on, touches and keys go to it."""
+
+    def __init__(self, window: KioskWindow, long_press_ms: int):
         super().__init__(window)
         self.window = window
         self._press: QPointF | None = None
+        self._pressed: QWidget | None = None
+        self._swallow_release = False
+        self._long_press = QTimer(self, singleShot=True, interval=long_press_ms)
+        self._long_press.timeout.connect(self._on_long_press)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
+        if kind in (*PRESSES, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
             self.window.on_user_input()
-            if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-                self._press = event.globalPosition()
-        elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
-            start, self._press = self._press, None
-            if isinstance(event, QMouseEvent):
-                delta = event.globalPosition() - start
-                if abs(delta.x()) > self.window.width() * SWIPE_FRACTION and abs(
-                    delta.x()
-                ) > 2 * abs(delta.y()):
-                    swipe = i.Next(i.Source.SWIPE) if delta.x() < 0 else i.Previous(i.Source.SWIPE)
-                    self.window.bridge.sink(swipe)
+        # each touch once, where it lands (not also at the window system's window)
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        guidance = self.window.guidance
+        if kind == QEvent.Type.KeyPress and guidance.active:
+            return guidance.key(event)
+        if not isinstance(event, QMouseEvent):
+            return False
+        if kind in PRESSES:
+            self._press, self._pressed = event.globalPosition(), watched
+            if not guidance.active and not self._in_staff_corner(event):
+                self._long_press.start()
+            return guidance.active
+        if kind == QEvent.Type.MouseMove:
+            if self._press is not None and _moved(event, self._press, self.window):
+                self._long_press.stop()
+            return guidance.active
+        if kind != QEvent.Type.MouseButtonRelease:
+            return False
+        self._long_press.stop()
+        start, self._press = self._press, None
+        if self._swallow_release:
+            self._swallow_release = False
+            return True  # the long press started guidance: it was not a tap
+        if start is None:
+            return guidance.active
+        delta = event.globalPosition() - start
+        swipe = abs(delta.x()) > self.window.width() * SWIPE_FRACTION and abs(delta.x()) > 2 * abs(
+            delta.y()
+        )
+        if guidance.active:
+            if swipe:  # as screen readers do: a swipe to the right reads the next item
+                guidance.move(+1 if delta.x() > 0 else -1)
+            else:
+                guidance.tap(self.window.mapFromGlobal(event.globalPosition().toPoint()))
+            return True
+        if swipe:
+            self.window.bridge.sink(
+                i.Next(i.Source.SWIPE) if delta.x() < 0 else i.Previous(i.Source.SWIPE)
+            )
         return False
+
+    def _in_staff_corner(self, event: QMouseEvent) -> bool:
+        """The staff entry's hold (bottom-left corner) must not start guidance too."""
+        local = self.window.mapFromGlobal(event.globalPosition().toPoint())
+        corner = self.window.context.scale.px(STAFF_CORNER_PX)
+        return local.x() < corner and local.y() >= self.window.height() - corner
+
+    def _on_long_press(self) -> None:
+        if self._pressed is not None:
+            release_outside(self._pressed)  # the pressed button must not click on release
+        self._swallow_release = True
+        self.window.bridge.sink(i.SetGuidance(True))
+
+
+def _moved(event: QMouseEvent, start: QPointF, window: QWidget) -> bool:
+    delta = event.globalPosition() - start
+    return abs(delta.x()) + abs(delta.y()) > window.width() * LONG_PRESS_SLOP
+
+
+def _look(state: NavState) -> tuple:
+    """What the theme and layout depend on: text size, contrast, low reach, language."""
+    access = state.access
+    return access.text_scale, access.high_contrast, access.low_reach, state.lang
+
+
+def vertical_scroll(content: QWidget) -> QScrollArea:
+    """``content`` filling the area, scrolling vertically when it needs more height."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return area
 
 
 class KioskWindow(QWidget):
@@ -206,20 +308,25 @@ class KioskWindow(QWidget):
         self.listeners: list[StateListener] = []
         self.context = PageContext(config, store, registry, self.bridge.sink, scale, clock)
 
+        settings = config.section("accessibility")
+        self.mount = self._screen_mount(settings)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.reach_note = ReachNote(scale)
         self.top_bar = TopBar(scale, self.bridge.sink, config.languages)
-        layout.addWidget(self.top_bar)
+        self.guidance_banner = GuidanceBanner(scale)
         self.stack = QStackedWidget(objectName="PageStack")
-        layout.addWidget(self.stack, 1)
+        self.access_bar = AccessBar(scale, self.bridge.sink)
         self.status_strip = StatusStrip(scale, self.status)
-        layout.addWidget(self.status_strip)
+        self.reach_floor = QWidget()
+        self._arrange()
         self.status.changed.connect(lambda: self.status_strip.render(self.state.lang))
 
         self.home = HomePage(self.context, registry.visible(config.role))
         self.home.set_tiles(self._tile_specs())
-        self.stack.addWidget(self.home)
+        self.home_frame = vertical_scroll(self.home)  # 200% text or low reach: home scrolls
+        self.stack.addWidget(self.home_frame)
         self.pages: dict[str, WidgetPage] = {}
 
         self.toast = QLabel(self, objectName="Toast", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -228,6 +335,15 @@ class KioskWindow(QWidget):
         self._toast_timer.timeout.connect(self.toast.hide)
         self.cursor_overlay = CursorOverlay(self, scale)
         self.idle_overlay = IdleOverlay(self)
+        engine = settings.get("speech_engine")
+        self.guidance = Guidance(
+            self,
+            scale,
+            speaker=lambda: self._speaker(engine),
+            roots=self._guidance_roots,
+            language=lambda: self.state.lang,
+            on_spoken=self.guidance_banner.show_caption,
+        )
         self.idle = IdleController(
             config.idle, self.bridge.sink, lambda: self.state == self.router.initial_state()
         )
@@ -240,19 +356,90 @@ class KioskWindow(QWidget):
         self._clock = QTimer(self, interval=5000)
         self._clock.timeout.connect(lambda: self.top_bar.tick(self.state.lang))
         self._clock.start()
-        self.input_watcher = InputWatcher(self)
+        long_press_ms = int(float(settings.get("long_press_s", LONG_PRESS_S)) * 1000)
+        self.input_watcher = InputWatcher(self, long_press_ms)
         QApplication.instance().installEventFilter(self.input_watcher)
 
         self._render_chrome()
         self.home.render(self.state.lang)
         self.idle.activity()
 
+    # accessibility
+    def _screen_mount(self, settings: dict) -> ScreenMount:
+        try:
+            return screen_mount(settings)
+        except ValueError as exc:
+            self.status.set("accessibility", False, str(exc))
+            return ScreenMount()
+
+    def _speaker(self, engine: str | None) -> Speaker:
+        from kiosk.shell.speech import Speaker  # QtTextToSpeech loads only when guidance starts
+
+        speaker = Speaker(engine, self)
+        if speaker.problem:
+            self.status.set("speech", False, speaker.problem)
+        return speaker
+
+    def _guidance_roots(self) -> list[QWidget]:
+        if self.idle_overlay.isVisible():
+            return [self.idle_overlay]
+        return [self.top_bar, self.current_page(), self.access_bar]
+
+    def _arrange(self) -> None:
+        """Top bar on top, or, in the low-reach layout, every control in the rows a seated
+        visitor reaches (the rows above show a note, the rows below stay empty)."""
+        layout = self.layout()
+        parts = (
+            self.reach_note,
+            self.top_bar,
+            self.guidance_banner,
+            self.stack,
+            self.access_bar,
+            self.status_strip,
+            self.reach_floor,
+        )
+        for part in parts:
+            layout.removeWidget(part)
+        low = self.state.access.low_reach
+        if low:
+            first, last = reachable_rows(self.mount, self.width(), self.height())
+            self.reach_note.setFixedHeight(first)
+            self.reach_floor.setFixedHeight(self.height() - last)
+            order = (
+                self.reach_note,
+                self.guidance_banner,
+                self.stack,
+                self.top_bar,
+                self.access_bar,
+                self.reach_floor,
+                self.status_strip,
+            )
+        else:
+            order = parts[1:6]
+        for part in order:
+            layout.addWidget(part, 1 if part is self.stack else 0)
+        self.reach_note.setVisible(low)
+        self.reach_floor.setVisible(low and self.reach_floor.height() > 0)
+
+    def reachable_band(self) -> tuple[int, int]:
+        """The pixel rows holding controls now (all rows unless in the low-reach layout)."""
+        if not self.state.access.low_reach:
+            return 0, self.height()
+        return reachable_rows(self.mount, self.width(), self.height())
+
+    def _restyle(self) -> None:
+        """The visitor changed text size, contrast or language: new style, new layout."""
+        apply_theme(self.context.scale, self.state.access, self.state.lang)
+        self.top_bar.restyle()
+        self._arrange()
+        self.home.set_tiles(self._tile_specs())  # tile columns follow the text size
+
     # intents
     def dispatch(self, intent: i.Intent) -> None:
         """Route one intent (always on the GUI thread) and apply what the router decided."""
         if intent.source not in (i.Source.IDLE, i.Source.SYSTEM, i.Source.FACE):
             self.idle.activity()
-        current = self.stack.currentWidget()
+        current = self.current_page()
         if isinstance(current, WidgetPage) and current.handle(intent):
             return
         before = self.state
@@ -292,13 +479,42 @@ class KioskWindow(QWidget):
                 self._click_at_cursor()
             elif isinstance(effect, HideCursor):
                 self.cursor_overlay.hide()
-        if self.state.private_unlocked != before.private_unlocked:
+        look_changed = _look(self.state) != _look(before)
+        if look_changed:
+            self._restyle()
+        if self.state.private_unlocked != before.private_unlocked or look_changed:
             self.home.set_tiles(self._tile_specs())
             self._render(self.home, self.state.lang)  # the new tiles need their titles
-        if self.state.lang != before.lang:
+        if self.state.lang != before.lang or self.state.access != before.access:
             self._render_chrome()
-        if self.state.page != before.page or self.state.lang != before.lang:
+        if self.state.page != before.page or look_changed:
             self._show(self.state.page)
+        self._guide(before, effects)
+
+    def _guide(self, before: NavState, effects: tuple[Effect, ...]) -> None:
+        """Voice guidance: start and stop with the state, then say where the visitor is."""
+        on, was_on = self.state.access.guidance, before.access.guidance
+        self.guidance_banner.setVisible(on)
+        if on and not was_on:
+            self.guidance.start()
+        elif was_on and not on:
+            self.guidance.stop()
+        if not on:
+            return
+        if self.state.lang != before.lang and was_on:
+            self.guidance.say(tr("guidance.language", self.state.lang))
+        if any(isinstance(effect, Announce) for effect in effects):
+            self.guidance.page_changed(self.page_announcement(self.state.page))
+
+    def page_announcement(self, page_id: str) -> str:
+        """What guidance says when a page opens: its title and what it shows."""
+        lang = self.state.lang
+        if page_id == HOME:
+            return tr("guidance.home", lang)
+        spec = self.registry.get(page_id)
+        return tr(
+            "guidance.page", lang, title=spec.title_in(lang), description=spec.description_in(lang)
+        )
 
     def _tile_specs(self) -> list[WidgetSpec]:
         ids = self.registry.categories(self.config.role, self.state.private_unlocked)
@@ -309,6 +525,9 @@ class KioskWindow(QWidget):
         self.top_bar.render(lang, self.config.site.name_in(lang), self.state.page == HOME)
         self.top_bar.tick(lang)
         self.status_strip.render(lang)
+        self.access_bar.render(lang, self.state.access)
+        self.guidance_banner.render(lang)
+        self.reach_note.render(lang)
 
     def current_page_id(self) -> str:
         return self.state.page
@@ -329,13 +548,13 @@ class KioskWindow(QWidget):
         return self.pages[page_id]
 
     def _show(self, page_id: str) -> None:
-        previous = self.stack.currentWidget()
+        previous = self.current_page()
         widget = self.page_widget(page_id)
         lang = self.state.lang
         self._render(widget, lang)  # always from the cache: data and ages may have moved on
         if previous is not widget and isinstance(previous, WidgetPage):
             previous.on_hidden()
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self.home_frame if widget is self.home else widget)
         if isinstance(widget, WidgetPage):
             widget.on_shown()
         self.top_bar.render(lang, self.config.site.name_in(lang), page_id == HOME)
@@ -348,12 +567,17 @@ class KioskWindow(QWidget):
 
     def _refresh_datasets(self, datasets: tuple[str, ...]) -> None:
         """New data arrived: redraw the visible page if it shows any of it (others redraw when shown)."""
-        current = self.stack.currentWidget()
+        current = self.current_page()
         if current is self.home or set(datasets) & set(current.spec.datasets):
             self._render(current, self.state.lang)
 
+    def current_page(self) -> QWidget:
+        """The page on screen (the home page, not the scroll area around it)."""
+        current = self.stack.currentWidget()
+        return self.home if current is self.home_frame else current
+
     def _on_refresh_timer(self) -> None:
-        self._render(self.stack.currentWidget(), self.state.lang)
+        self._render(self.current_page(), self.state.lang)
 
     def _purge_private(self) -> None:
         """Destroy every view that held private content; they are rebuilt only after unlock."""
@@ -409,12 +633,18 @@ class KioskWindow(QWidget):
 
     def _on_idle_countdown(self, seconds: int) -> None:
         if seconds > 0:
+            first, last = self.reachable_band()
+            self.idle_overlay.layout().setContentsMargins(0, first, 0, self.height() - last)
             self.idle_overlay.show_count(seconds, self.state.lang)
+            if self.guidance.active and seconds == int(self.config.idle.countdown_s):
+                self.guidance.say(tr("idle.spoken", self.state.lang, n=seconds))
         else:
             self.idle_overlay.hide()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self.state.access.low_reach:
+            self._arrange()
         for overlay in (self.idle_overlay, self.cursor_overlay):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 from kiosk.i18n import tr
 from kiosk.reference import district_at
 from kiosk.shell.page import WidgetPage
-from kiosk.shell.theme import GRADE_COLORS, PALETTE
+from kiosk.shell.theme import GRADE_COLORS, PALETTE, readable
 from offline_cache.store import Snapshot
 from widgets.air.model import DistrictAir, district_air, grade_name
 from widgets.common.cards import badge, empty_state, label
-from widgets.common.layout import clear_layout
+from widgets.common.layout import clear_layout, columns_for
 
 HALVES = 2
 COLUMNS = ("air.col.district", "air.col.grade", "PM10", "PM2.5", "O₃ (ppm)", "air.col.main")
@@ -29,7 +29,7 @@ def _cell(text: str, grade: int | None = None, bold: bool = False) -> QLabel:
     cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
     style = "font-weight: bold;" if bold else ""
     if grade is not None:
-        style += f"color: {GRADE_COLORS[grade][0]}; font-weight: bold;"
+        style += f"color: {readable(GRADE_COLORS[grade][0])}; font-weight: bold;"
     cell.setStyleSheet(style)
     return cell
 
@@ -44,7 +44,7 @@ class AirQualityPage(WidgetPage):
         site = self.context.config.site
         here = district_at(site.lat, site.lon)
         rows = district_air(snapshot, here.code if here else None)
-        per_half = -(-len(rows) // HALVES)
+        per_half = -(-len(rows) // columns_for(self.context.scale, HALVES))
         halves = QHBoxLayout()
         halves.setSpacing(self.context.scale.px(24))
         for start in range(0, len(rows), per_half):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.shell.theme import Scale
+from kiosk.shell.theme import PALETTE, Scale, readable
 
 
 class Card(QFrame):
@@ -50,9 +50,16 @@ class Card(QFrame):
 
 
 def badge(text: str, background: str, foreground: str = "#FFFFFF") -> QLabel:
-    """A coloured chip (grade, line number, sample tag)."""
+    """A coloured chip (grade, line number, sample tag); in high contrast white text on
+    black, the colour kept as a thick border."""
     label = QLabel(text, objectName="Badge")
-    label.setStyleSheet(f"background: {background}; color: {foreground};")
+    if PALETTE.high_contrast:
+        label.setStyleSheet(
+            f"background: {PALETTE.background}; color: {PALETTE.text};"
+            f" border: 3px solid {readable(background)};"
+        )
+    else:
+        label.setStyleSheet(f"background: {background}; color: {foreground};")
     label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
