@@ -135,6 +135,8 @@ def _site(station: str | None, raw: Mapping[str, Any], role: str) -> Site:
                 lon=float(custom["lon"]),
                 subway_station=str(custom.get("subway_station", "")),
                 lines=tuple(str(line) for line in custom.get("lines", ())),
+                name_zh=str(custom.get("name_zh", "")),
+                name_ja=str(custom.get("name_ja", "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ConfigError(f"[site] needs name_ko, lat and lon ({exc})") from None

@@ -117,20 +117,37 @@ class GuidanceBanner(QWidget):
 
 
 class ReachNote(QWidget):
-    """Fills the rows above a seated visitor's reach in the low-reach layout."""
+    """The rows above a seated visitor's reach in the low-reach layout: what needs no touch
+    (the kiosk's name, station and clock) and a note that the buttons are below."""
 
     def __init__(self, scale: Scale):
         super().__init__(objectName="ReachNote")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(scale.px(48), scale.px(16), scale.px(48), scale.px(16))
-        self.icon = QLabel()
         self.scale = scale
+        column = QVBoxLayout(self)
+        column.setContentsMargins(scale.px(48), scale.px(24), scale.px(48), scale.px(16))
+        top = QHBoxLayout()
+        names = QVBoxLayout()
+        self.title = QLabel(objectName="AppTitle", wordWrap=True)
+        self.station = QLabel(objectName="StationName", wordWrap=True)
+        names.addWidget(self.title)
+        names.addWidget(self.station)
+        top.addLayout(names, 1)
+        self.clock = QLabel(objectName="Clock")
+        top.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
+        column.addStretch(1)
+        note = QHBoxLayout()
+        self.icon = QLabel()
         self.text = QLabel(wordWrap=True)
-        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self.text, 1, Qt.AlignmentFlag.AlignBottom)
+        note.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignBottom)
+        note.addWidget(self.text, 1, Qt.AlignmentFlag.AlignBottom)
+        column.addLayout(note)
         self.hide()
 
-    def render(self, lang: str) -> None:
+    def render(self, lang: str, title: str, station: str, clock: str) -> None:
+        self.title.setText(title)
+        self.station.setText(station)
+        self.clock.setText(clock)
         self.text.setText(tr("access.low_reach_note", lang))
         self.icon.setPixmap(icon_pixmap("wheelchair", self.scale.text_px(48), PALETTE.muted))

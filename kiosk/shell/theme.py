@@ -182,6 +182,9 @@ def stylesheet(scale: Scale, palette: Palette = PALETTE) -> str:
                               font-weight: bold; }}
     #ReachNote {{ background: {palette.background}; }}
     #ReachNote QLabel {{ color: {palette.muted}; font-size: {fpx(30)}px; }}
+    #ReachNote #AppTitle, #ReachNote #Clock {{ color: {palette.text}; font-size: {fpx(44)}px;
+                                              font-weight: bold; }}
+    #ReachNote #StationName {{ color: {palette.text}; font-size: {fpx(34)}px; }}
     #PageTitle {{ font-size: {fpx(46)}px; font-weight: bold; }}
     #PageDescription {{ color: {palette.muted}; font-size: {fpx(24)}px; }}
     #Card {{ background: {palette.surface}; border: {card_border};

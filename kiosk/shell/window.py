@@ -157,7 +157,14 @@ class TopBar(QWidget):
             button.setIconSize(icon_pixmap("", size).size())
         for row in (self.row, self.second_row):
             row.removeWidget(self.language)
-        (self.second_row if self.scale.text >= 2.0 else self.row).addWidget(self.language)
+        crowded = self.scale.text >= 2.0 and self.title.isVisibleTo(self)
+        (self.second_row if crowded else self.row).addWidget(self.language)
+
+    def set_compact(self, compact: bool) -> None:
+        """Buttons only (the low-reach layout shows the names and the clock higher up)."""
+        for label in (self.title, self.station, self.clock):
+            label.setVisible(not compact)
+        self.restyle()
 
     def render(self, lang: str, station: str, on_home: bool) -> None:
         self.title.setText(tr("app.title", lang))
@@ -354,10 +361,9 @@ class KioskWindow(QWidget):
         self._refresh.timeout.connect(self._on_refresh_timer)
         self._refresh.start()
         self._clock = QTimer(self, interval=5000)
-        self._clock.timeout.connect(lambda: self.top_bar.tick(self.state.lang))
+        self._clock.timeout.connect(self._tick)
         self._clock.start()
-        long_press_ms = int(float(settings.get("long_press_s", LONG_PRESS_S)) * 1000)
-        self.input_watcher = InputWatcher(self, long_press_ms)
+        self.input_watcher = InputWatcher(self, self._long_press_ms(settings))
         QApplication.instance().installEventFilter(self.input_watcher)
 
         self._render_chrome()
@@ -371,6 +377,14 @@ class KioskWindow(QWidget):
         except ValueError as exc:
             self.status.set("accessibility", False, str(exc))
             return ScreenMount()
+
+    def _long_press_ms(self, settings: dict) -> int:
+        try:
+            seconds = float(settings.get("long_press_s", LONG_PRESS_S))
+        except (TypeError, ValueError):
+            self.status.set("accessibility", False, "[accessibility] long_press_s: not a number")
+            seconds = LONG_PRESS_S
+        return int(max(seconds, 0.3) * 1000)
 
     def _speaker(self, engine: str | None) -> Speaker:
         from kiosk.shell.speech import Speaker  # QtTextToSpeech loads only when guidance starts
@@ -418,6 +432,7 @@ class KioskWindow(QWidget):
             order = parts[1:6]
         for part in order:
             layout.addWidget(part, 1 if part is self.stack else 0)
+        self.top_bar.set_compact(low)
         self.reach_note.setVisible(low)
         self.reach_floor.setVisible(low and self.reach_floor.height() > 0)
 
@@ -527,7 +542,12 @@ class KioskWindow(QWidget):
         self.status_strip.render(lang)
         self.access_bar.render(lang, self.state.access)
         self.guidance_banner.render(lang)
-        self.reach_note.render(lang)
+        bar = self.top_bar
+        self.reach_note.render(lang, bar.title.text(), bar.station.text(), bar.clock.text())
+
+    def _tick(self) -> None:
+        self.top_bar.tick(self.state.lang)
+        self.reach_note.clock.setText(self.top_bar.clock.text())
 
     def current_page_id(self) -> str:
         return self.state.page

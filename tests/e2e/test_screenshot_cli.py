@@ -34,6 +34,28 @@ def test_each_page_renders_to_a_png_of_the_asked_size(page, lang, tmp_path):
     assert (image.width(), image.height()) == (1280, 720)
 
 
+def test_each_accessibility_mode_renders(tmp_path):
+    """200% text, high contrast and the low-reach layout, each from the command line."""
+    out = tmp_path / "modes.png"
+    done = run(
+        "--screenshot",
+        str(out),
+        "--page",
+        "air",
+        "--lang",
+        "ja",
+        "--text-scale",
+        "2.0",
+        "--high-contrast",
+        "--low-reach",
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert image.pixelColor(5, 300).name() == "#000000"  # high contrast; the reach note above
+    done = run("--screenshot", str(out), "--text-scale", "3")
+    assert done.returncode == 2 and "--text-scale" in done.stderr
+
+
 def test_unknown_page_lists_the_valid_ids(tmp_path):
     done = run("--screenshot", str(tmp_path / "x.png"), "--page", "nope")
     assert done.returncode == 2

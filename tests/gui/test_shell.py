@@ -57,7 +57,7 @@ def test_tap_a_tile_then_back_and_home(make_window, qtbot):
     qtbot.waitUntil(lambda: window.state.page == "alerts")
     qtbot.mouseClick(window.top_bar.home, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.state.page == HOME)
-    assert window.stack.currentWidget() is window.home
+    assert window.current_page() is window.home
 
 
 def test_horizontal_swipe_pages_through_categories(make_window, qtbot):

@@ -74,13 +74,8 @@ class ApprovalsPage(WidgetPage):
         self.body.addLayout(row, 1)
 
     def _button(self, action) -> QPushButton:
-        px = self.context.scale.px
-        button = QPushButton()
-        button.setStyleSheet(
-            f"background: {PALETTE.accent}; color: white; border-radius: {px(14)}px;"
-            f" font-size: {px(30)}px; font-weight: bold; min-height: {px(96)}px;"
-            f" min-width: {px(220)}px; padding: 0 {px(20)}px;"
-        )
+        button = QPushButton(objectName="PageButton")  # styled by the theme (text size, contrast)
+        button.setMinimumWidth(self.context.scale.px(220))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(action)
         return button
