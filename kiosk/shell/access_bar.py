@@ -54,6 +54,7 @@ class AccessBar(QWidget):
             "AccessButton", "wheelchair", lambda: sink(i.SetLowReach(not self.access.low_reach))
         )
         self.buttons = (self.guidance, self.text_size, self.contrast, self.low_reach)
+        self._columns = 0
         self._arrange()
 
     def _arrange(self) -> None:
@@ -63,6 +64,9 @@ class AccessBar(QWidget):
         needed = sum(b.minimumSizeHint().width() for b in self.buttons)
         needed += self.grid.horizontalSpacing() * (len(self.buttons) - 1)
         columns = WIDE_COLUMNS if needed <= room else 2
+        if columns == self._columns:
+            return
+        self._columns = columns
         for index, widget in enumerate(self.buttons):
             self.grid.removeWidget(widget)
             self.grid.addWidget(widget, *divmod(index, columns))

@@ -122,7 +122,8 @@ class Lockdown(QObject):
         """Back to full screen, shown and in front, whatever tried to change that."""
         if self.allow_close:
             return
-        if not self.window.isFullScreen() or not self.window.isVisible():
+        window = self.window
+        if not window.isFullScreen() or window.isMinimized() or not window.isVisible():
             self.window.setWindowState(Qt.WindowState.WindowFullScreen)
             self.window.showFullScreen()
         self.window.raise_()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -320,13 +321,17 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        # The screen decides the window's size, never its contents: full screen must always
+        # succeed (sizes scale with the screen, and pages scroll when they need more).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.reach_note = ReachNote(scale)
         self.top_bar = TopBar(scale, self.bridge.sink, config.languages)
         self.guidance_banner = GuidanceBanner(scale)
         self.stack = QStackedWidget(objectName="PageStack")
         self.access_bar = AccessBar(scale, self.bridge.sink)
         self.status_strip = StatusStrip(scale, self.status)
-        self.reach_floor = QWidget()
+        self.reach_floor = QWidget(self)
+        self.reach_note.setParent(self)  # out of the layout unless in the low-reach layout
         self._arrange()
         self.status.changed.connect(lambda: self.status_strip.render(self.state.lang))
 

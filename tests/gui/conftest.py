@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.config import IdleSettings, load_config
 from kiosk.shell.app import build_window
@@ -32,6 +33,7 @@ def make_window(qtbot, data_dir):
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        QApplication.processEvents()  # the scroll areas lay out their pages: geometry settles
         created.append(window)
         return window
 
