@@ -40,14 +40,12 @@ def create_application():
 
 def build_window(config: KioskConfig, registry: Registry, size: tuple[int, int] | None = None):
     """The kiosk window with its cache opened (and seeded or recovered) and styles applied."""
-    from kiosk.accessibility import Accessibility
-    from kiosk.shell.theme import Scale, apply_theme, screen_scale
+    from kiosk.shell.theme import Scale, screen_scale
     from kiosk.shell.window import KioskWindow
     from offline_cache.startup import open_cache
 
     create_application()
     scale = Scale(*size) if size else screen_scale()
-    apply_theme(scale, Accessibility(), config.default_language)
     store = open_cache(config.data_dir)
     return KioskWindow(config, store, registry, scale)
 

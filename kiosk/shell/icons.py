@@ -21,6 +21,7 @@ def _svg(name: str) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
+@cache
 def icon_pixmap(name: str, size: int, color: str = "#111827") -> QPixmap:
     """The icon as a pixmap (transparent when the name is unknown, never an error)."""
     pixmap = QPixmap(size, size)
@@ -45,9 +46,10 @@ class IconLabel(QLabel):
         self._draw()
 
     def _draw(self) -> None:
-        self.setPixmap(
-            icon_pixmap(self.name, self.scale.text_px(self.design_px), getattr(PALETTE, self.role))
-        )
+        look = (self.scale.text_px(self.design_px), getattr(PALETTE, self.role))
+        if look != getattr(self, "_look", None):
+            self._look = look
+            self.setPixmap(icon_pixmap(self.name, *look))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.StyleChange:

@@ -4,14 +4,14 @@ place every look comes from.
 Readable from 1.5 m: body text 28 px, headings 44 px, touch targets at least 96 px at
 1080p (twice the 48 px minimum), all multiplied by the screen scale. A visitor's text size
 (100-200%) multiplies every font size, and the high-contrast palette replaces the colours;
-``apply_theme`` switches both at run time for the whole application."""
+``apply_theme`` switches both at run time for the whole window."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.accessibility import Accessibility
 
@@ -217,17 +217,23 @@ def stylesheet(scale: Scale, palette: Palette = PALETTE) -> str:
     """
 
 
-def apply_theme(scale: Scale, access: Accessibility, lang: str) -> None:
-    """Give the whole application the visitor's text size, contrast and the language's font.
+def apply_theme(window: QWidget, scale: Scale, access: Accessibility, lang: str) -> None:
+    """Give the window and everything in it the visitor's text size, contrast and the
+    language's font.
 
     Widgets pick the new style up at once; views read ``PALETTE`` and ``scale.text`` when
-    they next render (the window re-renders what is on screen)."""
+    they next render (the window re-renders what is on screen). The style sheet is the
+    window's, not the application's: widgets outside it (pages being deleted) are left alone,
+    which keeps a switch fast."""
     scale.text = access.text_scale
-    scale.family = FONT_FAMILIES.get(lang, FONT_FAMILY)
+    scale.family = font_family(lang)
     PALETTE.use(HIGH_CONTRAST if access.high_contrast else STANDARD)
-    app = QApplication.instance()
-    app.setFont(scale.font(28))
-    app.setStyleSheet(stylesheet(scale, PALETTE))
+    QApplication.instance().setFont(scale.font(28))  # for anything drawn outside the window
+    window.setStyleSheet(stylesheet(scale, PALETTE))
+
+
+def font_family(lang: str) -> str:
+    return FONT_FAMILIES.get(lang, FONT_FAMILY)
 
 
 def readable(hex_code: str) -> str:

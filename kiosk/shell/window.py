@@ -53,7 +53,7 @@ from kiosk.shell.idle import IdleController, IdleOverlay
 from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.services import StateListener, StatusBoard
 from kiosk.shell.staff import CORNER_PX as STAFF_CORNER_PX
-from kiosk.shell.theme import PALETTE, Scale, apply_theme
+from kiosk.shell.theme import PALETTE, Scale, apply_theme, font_family
 from kiosk.widget_spec import WidgetSpec
 from offline_cache.store import CacheStore
 
@@ -200,6 +200,15 @@ class StatusStrip(QWidget):
 
 
 PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+WATCHED = frozenset(
+    (
+        *PRESSES,
+        QEvent.Type.MouseMove,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.KeyPress,
+    )
+)
 
 
 class InputWatcher(QObject):
@@ -217,6 +226,8 @@ class InputWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind not in WATCHED:
+            return False  # every event of the application passes here: leave at once
         if kind in (*PRESSES, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
             self.window.on_user_input()
         # each touch once, where it lands (not also at the window system's window)
@@ -280,9 +291,8 @@ def _moved(event: QMouseEvent, start: QPointF, window: QWidget) -> bool:
 
 
 def _look(state: NavState) -> tuple:
-    """What the theme and layout depend on: text size, contrast, low reach, language."""
-    access = state.access
-    return access.text_scale, access.high_contrast, access.low_reach, state.lang
+    """What the theme depends on: text size, contrast, and the language's font."""
+    return state.access.text_scale, state.access.high_contrast, font_family(state.lang)
 
 
 def vertical_scroll(content: QWidget) -> QScrollArea:
@@ -316,6 +326,7 @@ class KioskWindow(QWidget):
         self.listeners: list[StateListener] = []
         self.context = PageContext(config, store, registry, self.bridge.sink, scale, clock)
 
+        apply_theme(self, scale, self.state.access, self.state.lang)
         settings = config.section("accessibility")
         self.mount = self._screen_mount(settings)
         layout = QVBoxLayout(self)
@@ -448,11 +459,13 @@ class KioskWindow(QWidget):
         return reachable_rows(self.mount, self.width(), self.height())
 
     def _restyle(self) -> None:
-        """The visitor changed text size, contrast or language: new style, new layout."""
-        apply_theme(self.context.scale, self.state.access, self.state.lang)
+        """The visitor changed text size, contrast or language: new style, new layout.
+
+        Pages are dropped first and rebuilt when shown (the current one at once), so the
+        new style is applied to the chrome and home only, and each page is built once in it."""
+        self._drop_pages(list(self.pages))
+        apply_theme(self, self.context.scale, self.state.access, self.state.lang)
         self.top_bar.restyle()
-        self._arrange()
-        self.home.set_tiles(self._tile_specs())  # tile columns follow the text size
 
     # intents
     def dispatch(self, intent: i.Intent) -> None:
@@ -502,12 +515,14 @@ class KioskWindow(QWidget):
         look_changed = _look(self.state) != _look(before)
         if look_changed:
             self._restyle()
+        if self.state.access.low_reach != before.access.low_reach:
+            self._arrange()
         if self.state.private_unlocked != before.private_unlocked or look_changed:
             self.home.set_tiles(self._tile_specs())
             self._render(self.home, self.state.lang)  # the new tiles need their titles
         if self.state.lang != before.lang or self.state.access != before.access:
             self._render_chrome()
-        if self.state.page != before.page or look_changed:
+        if self.state.page != before.page or self.state.lang != before.lang or look_changed:
             self._show(self.state.page)
         self._guide(before, effects)
 

@@ -80,6 +80,19 @@ def test_text_at_200_percent_fits_every_page(a11y_window, qtbot):
             assert_fits(window, qtbot, (lang, page))
 
 
+def test_text_at_200_percent_fits_the_mayors_private_pages(a11y_window, qtbot):
+    window = a11y_window(role="mayor")
+    window.dispatch(i.EnterPrivateMode())
+    window.dispatch(i.UnlockPrivateMode("test"))
+    window.dispatch(i.CycleTextScale())
+    window.dispatch(i.CycleTextScale())
+    for lang in ("en", "ja"):
+        window.dispatch(i.SetLanguage(lang))
+        for page in ("approvals", "internal_indicators", "notices"):
+            window.dispatch(i.ShowWidget(page))
+            assert_fits(window, qtbot, (lang, page))
+
+
 def test_150_percent_fits_too(a11y_window, qtbot):
     window = a11y_window()
     window.dispatch(i.CycleTextScale())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
 from kiosk.shell.page import PageContext, WidgetPage
@@ -47,7 +47,7 @@ class ApprovalsPage(WidgetPage):
         self.lang = context.config.default_language
         self.opened: ApprovalDocument | None = None
         self.pdf = QPdfDocument(self)
-        row = QHBoxLayout()
+        row = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(px(24))
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(px(14))
@@ -82,6 +82,10 @@ class ApprovalsPage(WidgetPage):
 
     def fill(self, lang: str) -> list[Snapshot]:
         self.lang = lang
+        large_text = self.context.scale.text > 1.0  # the document below the list, full width
+        self.columns.setDirection(
+            QBoxLayout.Direction.TopToBottom if large_text else QBoxLayout.Direction.LeftToRight
+        )
         clear_layout(self.list_column)
         approvals = load_approvals(self.context.store)
         if approvals.error or not approvals.documents:
