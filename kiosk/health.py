@@ -24,7 +24,7 @@ import psutil
 
 from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig
-from kiosk.i18n import KST, format_age, format_time, tr
+from kiosk.i18n import KST, format_age, format_time, pick, tr
 from kiosk.presence import PresenceSummary
 from offline_cache.content import ContentError, open_version, read_state
 from offline_cache.datasets import dataset_info
@@ -43,14 +43,14 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class StatusLine:
-    """One device or service state, as the shell's status board holds it."""
+    """One device or service state: a line of the status strip and of the health report."""
 
     key: str
     ok: bool | None  # None: a device key nobody has reported yet
     text: Mapping[str, str]
 
     def text_in(self, lang: str) -> str:
-        return self.text.get(lang) or self.text.get("ko") or next(iter(self.text.values()), "")
+        return pick(self.text, lang)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class Problem:
     text: Mapping[str, str]
 
     def text_in(self, lang: str) -> str:
-        return self.text.get(lang) or self.text["ko"]
+        return pick(self.text, lang)
 
 
 @dataclass(frozen=True)

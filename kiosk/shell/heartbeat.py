@@ -13,7 +13,7 @@ import psutil
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.health import HEARTBEAT_S, Runtime, StatusLine, write_runtime
+from kiosk.health import HEARTBEAT_S, Runtime, write_runtime
 from kiosk.presence import PresenceTracker
 from kiosk.shell.services import StatusBoard
 
@@ -56,7 +56,7 @@ class Heartbeat(QObject):
             heartbeat_at=self.clock(),
             kiosk_mode=self.kiosk_mode,
             presence=self.presence.summary(),
-            statuses=tuple(StatusLine(s.key, s.ok, dict(s.text)) for s in self.status.all()),
+            statuses=tuple(self.status.all()),
         )
 
     def start(self) -> None:

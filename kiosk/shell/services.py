@@ -9,14 +9,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.config import KioskConfig
-from kiosk.i18n import pick
+from kiosk.health import StatusLine  # one line of the status strip and the health report
 from kiosk.intents import IntentSink
 from kiosk.presence import PresenceTracker
 from kiosk.registry import Registry
@@ -42,18 +41,6 @@ class Service(Protocol):
     def stop(self) -> None: ...
 
 
-@dataclass(frozen=True)
-class ServiceStatus:
-    """One line of the status strip and the health report."""
-
-    key: str
-    ok: bool
-    text: Mapping[str, str]  # per language; "ko" is the fallback
-
-    def text_in(self, lang: str) -> str:
-        return pick(self.text, lang)
-
-
 class StatusBoard(QObject):
     """Thread-safe statuses of devices and services; emits ``changed`` on the GUI thread."""
 
@@ -62,15 +49,15 @@ class StatusBoard(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._lock = threading.Lock()
-        self._statuses: dict[str, ServiceStatus] = {}
+        self._statuses: dict[str, StatusLine] = {}
 
     def set(self, key: str, ok: bool, text: Mapping[str, str] | str) -> None:
         texts = {"ko": text, "en": text} if isinstance(text, str) else dict(text)
         with self._lock:
-            self._statuses[key] = ServiceStatus(key, ok, texts)
+            self._statuses[key] = StatusLine(key, ok, texts)
         self.changed.emit()
 
-    def all(self) -> list[ServiceStatus]:
+    def all(self) -> list[StatusLine]:
         with self._lock:
             return list(self._statuses.values())
 

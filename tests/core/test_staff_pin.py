@@ -42,25 +42,22 @@ def test_gate_locks_out_after_repeated_failures(clock):
     assert gate.attempt("1357")
 
 
-def test_staff_pin_command_prints_a_config_line():
-    done = subprocess.run(
+def staff_pin(typed: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "staff-pin"],
-        input="908172\n",
+        input=typed,
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=60,
     )
+
+
+def test_staff_pin_command_prints_a_config_line():
+    done = staff_pin("908172\n")
     assert done.returncode == 0, done.stderr
     line = done.stdout.splitlines()[-1]
     assert line.startswith('pin_hash = "scrypt$')
     assert verify_pin("908172", line.split('"')[1])
-    bad = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "staff-pin"],
-        input="12\n",
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    bad = staff_pin("12\n")
     assert bad.returncode == 1 and "4 to 12 digits" in bad.stderr
