@@ -226,3 +226,25 @@ def test_rollback_from_the_staff_screen_returns_to_the_previous_content(qtbot, t
         assert entry.health.message.text().startswith("Failed: no earlier content version")
     finally:
         operations.stop()
+
+
+def test_a_camera_service_reports_people_through_the_shell_context(make_window, qtbot):
+    from kiosk.shell.services import ShellContext
+
+    window = make_window()
+    presence = PresenceTracker(visit_s=0)
+    heartbeat = Heartbeat(window.config.data_dir, window.status, presence, True)
+    FILTERS.append(heartbeat)
+    context = ShellContext(
+        window.config,
+        window.registry,
+        window.bridge.sink,
+        window.status,
+        window,
+        window.subscribe,
+        presence,
+    )
+    context.report_people(2)  # what a gesture or face pipeline does per frame
+    context.report_people(2)
+    summary = heartbeat.runtime().presence
+    assert summary.people_in_view == 2 and summary.visits_since_touch == 1
