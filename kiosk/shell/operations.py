@@ -59,6 +59,7 @@ class Operations:
                 leave=lambda: self.exit_request.exit(EXIT_LEAVE_KIOSK),
             ),
             lambda: window.state.lang,
+            window.subscribe,
         )
 
     def report(self) -> HealthReport:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.health import HealthReport, sections
 from kiosk.i18n import tr
+from kiosk.router import ClearSession, Effect, NavState
+from kiosk.shell.services import StateListener
 from kiosk.shell.theme import PALETTE, Scale
 from kiosk.staff_pin import MAX_DIGITS, PinError, PinGate
 
@@ -342,6 +344,7 @@ class StaffEntry(QObject):
         gate: PinGate | None,
         actions: StaffActions,
         language: Callable[[], str],
+        subscribe: Callable[[StateListener], None],
         hold_ms: int = HOLD_MS,
     ):
         super().__init__(window)
@@ -354,6 +357,13 @@ class StaffEntry(QObject):
         self.hold.timeout.connect(self._on_hold)
         self._swallow_release = False
         QApplication.instance().installEventFilter(self)
+        subscribe(self._on_routed)
+
+    def _on_routed(self, state: NavState, effects: tuple[Effect, ...]) -> None:
+        """The idle reset clears the visitor's session: staff overlays go too."""
+        if any(isinstance(effect, ClearSession) for effect in effects):
+            self.pin_pad.close_overlay()
+            self.health.close_overlay()
 
     def _in_corner(self, event: QMouseEvent) -> bool:
         local = self.window.mapFromGlobal(event.globalPosition().toPoint())

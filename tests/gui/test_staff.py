@@ -44,6 +44,7 @@ def make_staff(window, qtbot, gate=True, hold_ms=150):
         PinGate(hash_pin(PIN)) if gate else None,
         actions,
         lambda: window.state.lang,
+        window.subscribe,
         hold_ms=hold_ms,
     )
     FILTERS.extend([entry, heartbeat])
@@ -172,6 +173,16 @@ def test_overlays_close_themselves_when_left_alone(make_window, qtbot):
     entry.pin_pad.idle.setInterval(100)
     entry.pin_pad.poke()
     qtbot.waitUntil(lambda: not entry.pin_pad.isVisible(), timeout=2000)
+
+
+def test_the_idle_reset_closes_staff_overlays(make_window, qtbot):
+    window = make_window()
+    entry, _, _ = make_staff(window, qtbot)
+    hold_corner(window, qtbot, entry)
+    type_pin(qtbot, entry, PIN)
+    qtbot.waitUntil(entry.health.isVisible)
+    window.dispatch(i.IdleTimeout())
+    assert not entry.health.isVisible()
 
 
 def test_reload_content_rebuilds_pages_and_goes_home(make_window, qtbot):
