@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_status(args: argparse.Namespace, config: KioskConfig) -> int:
     from kiosk.config import ConfigError
-    from kiosk.health import format_text, report_for_data_dir
+    from kiosk.health import report_for_data_dir
+    from kiosk.health_text import format_text
 
     try:
         report = report_for_data_dir(config)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.health import HealthReport, sections
+from kiosk.health import HealthReport
+from kiosk.health_text import sections
 from kiosk.i18n import tr
 from kiosk.router import ClearSession, Effect, NavState
 from kiosk.shell.services import StateListener

@@ -18,10 +18,10 @@ from kiosk.health import (
     Runtime,
     StatusLine,
     build_report,
-    format_text,
     read_runtime,
     write_runtime,
 )
+from kiosk.health_text import format_text
 from kiosk.presence import PresenceSummary, PresenceTracker
 from offline_cache.startup import open_cache
 
