@@ -9,7 +9,7 @@ import logging
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import KioskConfig
+from kiosk.config import ConfigError, KioskConfig
 from kiosk.health import HealthReport, build_report
 from kiosk.i18n import tr
 from kiosk.presence import PresenceTracker
@@ -43,7 +43,13 @@ class Operations:
         self.heartbeat = Heartbeat(
             config.data_dir, window.status, presence, kiosk_mode, parent=window
         )
-        self.burn_in = PixelShifter(window, BurnInSettings.from_config(config))
+        try:
+            burn_in = BurnInSettings.from_config(config)
+        except ConfigError as exc:  # a typo must not keep the kiosk off the screen
+            log.error("%s; using the defaults", exc)
+            window.status.set("config", False, str(exc))
+            burn_in = BurnInSettings()
+        self.burn_in = PixelShifter(window, burn_in)
         pin_hash = config.section("staff").get("pin_hash")
         if not pin_hash:
             log.warning("staff mode has no PIN: set [staff] pin_hash (main.py staff-pin)")

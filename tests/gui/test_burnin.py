@@ -31,3 +31,29 @@ def test_zero_interval_turns_it_off(make_window):
     shifter = PixelShifter(window, BurnInSettings(shift_px=4, interval_s=0))
     assert not shifter.timer.isActive()
     assert window.layout().contentsMargins().left() == 0
+
+
+def test_a_bad_burnin_setting_is_reported_and_the_defaults_used(qtbot, tmp_path, data_dir):
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.config import load_config
+    from kiosk.presence import PresenceTracker
+    from kiosk.shell.app import build_window
+    from kiosk.shell.crash import ExitRequest
+    from kiosk.shell.operations import Operations
+    from widgets import build_registry
+
+    config_file = tmp_path / "bad.toml"
+    config_file.write_text("[burnin]\nshift_px = 'four'\n", encoding="utf-8")
+    config = load_config(config_file)
+    window = build_window(config, build_registry(), (1920, 1080))
+    qtbot.addWidget(window)
+    operations = Operations(
+        window, config, PresenceTracker(), ExitRequest(QApplication.instance()), False
+    )
+    try:
+        assert operations.burn_in.radius == BurnInSettings().shift_px
+        problem = next(s for s in window.status.all() if s.key == "config")
+        assert problem.ok is False and "[burnin]" in problem.text_in("en")
+    finally:
+        operations.stop()
