@@ -7,7 +7,7 @@ times and every warning the kiosk logged.
 
 A local HTTP server replays the recorded Seoul API samples (tests/seoul_server.py) in place of
 the live APIs, every dataset refreshed every 20-60 s. Visitors are simulated by a tap on a
-category tile every 90 s; in between, the idle reset (20 s) and the attract loop (every 4 s)
+category tile every 90 s (--visit-s); in between, the idle reset (20 s) and the attract loop (every 4 s)
 run. A probe in the kiosk repaints the whole window 5 times a second and times each frame;
 RSS (the kiosk and its helper processes) is sampled every 10 s and compared between the
 first and the last two minutes after a one-minute warm-up."""
@@ -65,6 +65,7 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from kiosk.cli import main
 from kiosk.shell.home import CategoryTile
 from kiosk.shell.operations import Operations
@@ -86,21 +87,25 @@ def report():
     frames.clear(); gaps.clear()
 
 def visitor(window):
+    # a visitor walks up: the first touch stops the attract loop, Home, then a category
+    if window.top_bar.home.isVisible():
+        QTest.mouseClick(window.top_bar.home, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
     tiles = window.home.findChildren(CategoryTile)
     if window.stack.currentWidget() is window.home and tiles:
-        tile = tiles[taps[0] % len(tiles)]
-        QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(tiles[taps[0] % len(tiles)], Qt.MouseButton.LeftButton)
         taps[0] += 1
 
 def started(self, original=Operations.started):
     original(self)
     window = self.window
-    for interval, action in ((200, lambda: probe(window)), (10_000, report), (90_000, lambda: visitor(window))):
+    for interval, action in ((200, lambda: probe(window)), (10_000, report), (VISIT_MS, lambda: visitor(window))):
         timer = QTimer(window, interval=interval)
         timer.timeout.connect(action)
         timer.start()
 
 Operations.started = started
+VISIT_MS = int(sys.argv[2])
 raise SystemExit(main(["-v"]))
 """
 
@@ -142,6 +147,7 @@ def summarize(values: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=30.0)
+    parser.add_argument("--visit-s", type=int, default=90, help="seconds between visitors")
     args = parser.parse_args()
     if not shutil.which("Xvfb"):
         print("soak: needs Xvfb (packaging/bootstrap.sh installs it)", file=sys.stderr)
@@ -169,7 +175,7 @@ def main() -> int:
         log_path = temp_dir / "kiosk.log"
         with open(log_path, "w", encoding="utf-8") as log:
             child = subprocess.Popen(
-                [sys.executable, "-c", CHILD, str(ROOT)],
+                [sys.executable, "-c", CHILD, str(ROOT), str(args.visit_s * 1000)],
                 cwd=ROOT,
                 env=env,
                 stdout=subprocess.PIPE,
