@@ -23,6 +23,7 @@ BASE="$CHECK_DIR/bookworm-minbase.tar"
 TARGET="$CHECK_DIR/root"
 say() { printf '\033[1m[check]\033[0m %s\n' "$*" >&2; }
 fail() { say "FAILED: $*"; exit 1; }
+BACKGROUND=()  # processes started in the chroot, stopped on exit
 
 [ "$(id -u)" -eq 0 ] || fail "run as root (debootstrap and chroot need it)"
 command -v debootstrap >/dev/null || {
@@ -45,6 +46,7 @@ if [ ! -f "$BASE" ]; then
 fi
 
 unmount_all() {
+  for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
   for mount in dev/pts dev/shm dev sys proc; do
     mountpoint -q "$TARGET/$mount" && umount -l "$TARGET/$mount"
   done
@@ -62,6 +64,8 @@ mount --bind /dev/pts "$TARGET/dev/pts"
 mount -t tmpfs -o mode=1777 shm "$TARGET/dev/shm"
 cp /etc/resolv.conf "$TARGET/etc/resolv.conf"
 in_root() { chroot "$TARGET" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+# In the background: `(in_root_exec ...) &` so that $! is the process itself, not a subshell.
+in_root_exec() { exec chroot "$TARGET" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
 
 say "installing $(basename "$DEB") and its dependencies"
 cp "$DEB" "$TARGET/tmp/seoul-kiosk.deb"
@@ -85,14 +89,14 @@ in_root seoul-kiosk --version
 
 unit_value() { sed -n "s/^$2=//p" "$TARGET/lib/systemd/system/$1" | tr '\n' ' ' | sed 's/ *$//'; }
 say "starting the display as seoul-kiosk-display.service does (Xvfb for the screen)"
-in_root env KIOSK_X_SERVER=/usr/bin/Xvfb KIOSK_X_ARGS="-screen 0 1920x1080x24" \
-  "$(unit_value seoul-kiosk-display.service ExecStart)" >"$CHECK_DIR/display.log" 2>&1 &
-DISPLAY_PID=$!
+(in_root_exec env KIOSK_X_SERVER=/usr/bin/Xvfb KIOSK_X_ARGS="-screen 0 1920x1080x24" \
+  "$(unit_value seoul-kiosk-display.service ExecStart)") >"$CHECK_DIR/display.log" 2>&1 &
+BACKGROUND+=($!)
 
 say "starting the kiosk as seoul-kiosk.service does, with a notify socket"
 NOTIFY_LOG="$TARGET/run/notify.log"
 rm -f "$TARGET/run/notify" "$NOTIFY_LOG"
-in_root /opt/seoul-kiosk/venv/bin/python -c '
+(in_root_exec /opt/seoul-kiosk/venv/bin/python -c '
 import socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind("/run/notify")
@@ -101,18 +105,19 @@ with open("/run/notify.log", "a") as log:
     while True:
         log.write(s.recv(4096).decode().replace("\n", " ") + "\n")
         log.flush()
-' &
-LISTENER_PID=$!
+') &
+BACKGROUND+=($!)
 sleep 1
 # shellcheck disable=SC2046  # the unit's Environment= lines are plain NAME=value words
 ENVIRONMENT=$(unit_value seoul-kiosk.service Environment)
 USER_NAME=$(unit_value seoul-kiosk.service User | tr -d ' ')
-in_root setpriv --reuid="$USER_NAME" --regid="$USER_NAME" --init-groups env -i \
+(in_root_exec setpriv --reuid="$USER_NAME" --regid="$USER_NAME" --init-groups env -i \
   PATH=/usr/bin:/bin HOME=/var/lib/seoul-kiosk $ENVIRONMENT \
   NOTIFY_SOCKET=/run/notify WATCHDOG_USEC=2000000 sh -c \
-  "$(unit_value seoul-kiosk.service ExecStartPre) && exec $(unit_value seoul-kiosk.service ExecStart)" \
+  "$(unit_value seoul-kiosk.service ExecStartPre) && exec $(unit_value seoul-kiosk.service ExecStart)") \
   >"$CHECK_DIR/kiosk.log" 2>&1 &
 KIOSK_PID=$!
+BACKGROUND+=($!)
 
 for _ in $(seq 1 120); do
   grep -q "READY=1" "$NOTIFY_LOG" 2>/dev/null && break
@@ -145,14 +150,15 @@ say "status: the kiosk is running ($(grep -c '"dataset"' "$CHECK_DIR/status.json
 
 grep -q "^WATCHDOG=1" "$NOTIFY_LOG" || fail "no watchdog pings (WATCHDOG_USEC=2 s)"
 say "watchdog pings: $(grep -c "^WATCHDOG=1" "$NOTIFY_LOG")"
-MAIN_PID="$(sed -n 's/.*MAINPID=\([0-9]*\).*/\1/p' "$NOTIFY_LOG" | head -1)"
-kill -TERM "$MAIN_PID"  # what `systemctl stop` does
-wait "$KIOSK_PID" || true
+kill -TERM "$KIOSK_PID"  # what `systemctl stop` does
+wait "$KIOSK_PID" && code=0 || code=$?
+[ "$code" -eq 0 ] || { tail -20 "$CHECK_DIR/kiosk.log"; fail "SIGTERM: exit status $code"; }
 grep -q "kiosk stopped (exit status 0)" "$CHECK_DIR/kiosk.log" || { tail -20 "$CHECK_DIR/kiosk.log"; fail "SIGTERM: no clean exit"; }
 grep -q "STOPPING=1" "$NOTIFY_LOG" || fail "no STOPPING=1"
 say "SIGTERM: clean exit"
-kill "$LISTENER_PID" "$DISPLAY_PID" 2>/dev/null || true
+for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
 wait 2>/dev/null || true
+BACKGROUND=()
 
 say "reinstall (the upgrade path), remove, purge"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall /tmp/seoul-kiosk.deb >>"$CHECK_DIR/apt.log" 2>&1 || fail "reinstall"
