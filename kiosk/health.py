@@ -24,7 +24,7 @@ import psutil
 
 from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig
-from kiosk.i18n import KST, format_age, format_time, pick, tr
+from kiosk.i18n import KST, LANGUAGES, format_age, format_time, pick, tr
 from kiosk.presence import PresenceSummary
 from offline_cache.content import ContentError, open_version, read_state
 from offline_cache.datasets import dataset_info
@@ -331,7 +331,7 @@ def _statuses(reported: Sequence[StatusLine]) -> tuple[StatusLine, ...]:
     """Every reported status, with the device keys nobody reported marked as such."""
     keys = {status.key for status in reported}
     missing = tuple(
-        StatusLine(key, None, {lang: tr("health.not_reported", lang) for lang in ("ko", "en")})
+        StatusLine(key, None, {lang: tr("health.not_reported", lang) for lang in LANGUAGES})
         for key in DEVICE_KEYS
         if key not in keys
     )
@@ -339,7 +339,7 @@ def _statuses(reported: Sequence[StatusLine]) -> tuple[StatusLine, ...]:
 
 
 def _problem(code: str, key: str, **values: Any) -> Problem:
-    return Problem(code, {lang: tr(key, lang, **values) for lang in ("ko", "en")})
+    return Problem(code, {lang: tr(key, lang, **values) for lang in LANGUAGES})
 
 
 def find_problems(
@@ -355,7 +355,7 @@ def find_problems(
                 "kiosk_not_running",
                 {
                     lang: tr("health.p.not_running", lang, when=when_text(last, lang, now))
-                    for lang in ("ko", "en")
+                    for lang in LANGUAGES
                 },
             )
         )
@@ -381,7 +381,7 @@ def find_problems(
             problems.append(
                 Problem(
                     f"status:{status.key}",
-                    {lang: f"{status.key}: {status.text_in(lang)}" for lang in ("ko", "en")},
+                    {lang: f"{status.key}: {status.text_in(lang)}" for lang in LANGUAGES},
                 )
             )
     for data in report.datasets:

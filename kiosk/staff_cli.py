@@ -8,6 +8,7 @@ import json
 import sys
 
 from kiosk.config import KioskConfig
+from kiosk.i18n import LANGUAGES
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -21,7 +22,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         " problems, 1 problems listed.",
     )
     status.add_argument("--json", action="store_true", help="print the report as JSON")
-    status.add_argument("--lang", choices=("ko", "en"), help="text language (default: the first)")
+    status.add_argument(
+        "--lang", choices=LANGUAGES, help="text language (default: the config's first)"
+    )
     status.set_defaults(handler=cmd_status)
     pin = sub.add_parser(
         "staff-pin",
