@@ -52,7 +52,6 @@ from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.idle import IdleController, IdleOverlay
 from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.services import StateListener, StatusBoard
-from kiosk.shell.staff import CORNER_PX as STAFF_CORNER_PX
 from kiosk.shell.theme import PALETTE, Scale, apply_theme, font_family
 from kiosk.widget_spec import WidgetSpec
 from offline_cache.store import CacheStore
@@ -274,6 +273,8 @@ class InputWatcher(QObject):
 
     def _in_staff_corner(self, event: QMouseEvent) -> bool:
         """The staff entry's hold (bottom-left corner) must not start guidance too."""
+        from kiosk.shell.staff import CORNER_PX as STAFF_CORNER_PX  # loaded with staff mode
+
         local = self.window.mapFromGlobal(event.globalPosition().toPoint())
         corner = self.window.context.scale.px(STAFF_CORNER_PX)
         return local.x() < corner and local.y() >= self.window.height() - corner
