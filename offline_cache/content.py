@@ -292,3 +292,15 @@ def current_content(store: CacheStore) -> Content:
     state = read_state(store.db.conn)
     content = open_version(store.path.parent, state.version)
     return replace(content, applied_at=state.applied_at)
+
+
+def load_content_object(store: CacheStore, relative: str) -> tuple[dict[str, Any], bool]:
+    """A JSON object of the content on screen and whether it is example content (its own
+    ``sample`` key, else the manifest's); ``ContentError`` names the file and what is wrong."""
+    content = current_content(store)
+    data = content.load_json(relative)
+    if not isinstance(data, dict):
+        raise ContentError(
+            f"{relative!r} of content version {content.version} is not a JSON object"
+        )
+    return data, bool(data.get("sample", content.is_sample(relative)))

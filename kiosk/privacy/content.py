@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from offline_cache.content import ContentError, current_content
+from offline_cache.content import ContentError, current_content, load_content_object
 from offline_cache.store import CacheStore
 
 
@@ -27,10 +27,6 @@ def private_file(store: CacheStore, relative: str) -> Path:
 def load_private_json(store: CacheStore, relative: str) -> tuple[Any, bool]:
     """A JSON object of the current content and whether it is example content."""
     try:
-        content = current_content(store)
-        data = content.load_json(relative)
+        return load_content_object(store, relative)
     except ContentError as exc:
         raise PrivateContentError(str(exc)) from exc
-    if not isinstance(data, dict):
-        raise PrivateContentError(f"{relative!r} is not a JSON object")
-    return data, bool(data.get("sample", content.is_sample(relative)))
