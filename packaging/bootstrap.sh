@@ -20,6 +20,9 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
   x11-xserver-utils  # xset: the kiosk session turns screen blanking off (packaging/session)
+  # spoken guidance and confirmations: QtTextToSpeech's speechd engine needs libspeechd2,
+  # and speech-dispatcher with espeak-ng speaks Korean, English, Chinese and Japanese
+  libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
 )
 
 install_debian_packages() {

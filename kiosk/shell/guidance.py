@@ -152,6 +152,11 @@ class Guidance(QObject):
             self._speaker = self._speaker_factory()
         return self._speaker
 
+    def close_speech(self) -> None:
+        """End the speech engine's process (the window is closing)."""
+        if self._speaker is not None:
+            self._speaker.close()
+
     def say(self, text: str) -> None:
         self.speaker.say(text, self.language())
         self.on_spoken(text)

@@ -407,9 +407,15 @@ class KioskWindow(QWidget):
         from kiosk.shell.speech import Speaker  # QtTextToSpeech loads only when guidance starts
 
         speaker = Speaker(engine, self)
-        if speaker.problem:
-            self.status.set("speech", False, speaker.problem)
+        speaker.problem_changed.connect(self._show_speech_problem)
+        self._show_speech_problem(speaker.problem or "")
         return speaker
+
+    def _show_speech_problem(self, problem: str) -> None:
+        if problem:
+            self.status.set("speech", False, problem)
+        else:
+            self.status.set("speech", True, "text-to-speech ready")
 
     def _guidance_roots(self) -> list[QWidget]:
         if self.idle_overlay.isVisible():
@@ -692,4 +698,5 @@ class KioskWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         QApplication.instance().removeEventFilter(self.input_watcher)
+        self.guidance.close_speech()
         super().closeEvent(event)
