@@ -24,7 +24,7 @@ import psutil
 
 from kiosk import __version__
 from kiosk.config import ConfigError, KioskConfig
-from kiosk.i18n import KST, LANGUAGES, format_age, format_time, pick, tr
+from kiosk.i18n import KST, LANGUAGES, format_age, format_time, pick, tr, tr_every
 from kiosk.presence import PresenceSummary
 from offline_cache.content import ContentError, open_version, read_state
 from offline_cache.datasets import dataset_info
@@ -331,7 +331,7 @@ def _statuses(reported: Sequence[StatusLine]) -> tuple[StatusLine, ...]:
     """Every reported status, with the device keys nobody reported marked as such."""
     keys = {status.key for status in reported}
     missing = tuple(
-        StatusLine(key, None, {lang: tr("health.not_reported", lang) for lang in LANGUAGES})
+        StatusLine(key, None, tr_every("health.not_reported"))
         for key in DEVICE_KEYS
         if key not in keys
     )
@@ -339,7 +339,7 @@ def _statuses(reported: Sequence[StatusLine]) -> tuple[StatusLine, ...]:
 
 
 def _problem(code: str, key: str, **values: Any) -> Problem:
-    return Problem(code, {lang: tr(key, lang, **values) for lang in LANGUAGES})
+    return Problem(code, tr_every(key, **values))
 
 
 def find_problems(

@@ -455,6 +455,84 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "手势设置错误：{error}",
         "ja": "ジェスチャー設定のエラー：{error}",
     },
+    "live.status.no_key": {
+        "ko": "API 키 없음: 저장된 자료를 보여 줍니다",
+        "en": "no API key: showing cached data",
+        "zh": "没有 API 密钥：显示已保存的数据",
+        "ja": "APIキーなし：保存済みのデータを表示しています",
+    },
+    "live.status.fetching": {
+        "ko": "실시간 자료 {n}종 받는 중{notes}",
+        "en": "live data: fetching {n} datasets{notes}",
+        "zh": "实时数据：正在接收 {n} 类{notes}",
+        "ja": "リアルタイムデータ：{n}種類を受信中{notes}",
+    },
+    "live.status.skipped": {
+        "ko": " ({names}: 키 없음)",
+        "en": " ({names}: no key)",
+        "zh": "（{names}：没有密钥）",
+        "ja": "（{names}：キーなし）",
+    },
+    "live.status.current": {
+        "ko": "실시간 자료 {n}종 최신",
+        "en": "live data: {n} of {n} datasets current",
+        "zh": "实时数据：{n} 类均为最新",
+        "ja": "リアルタイムデータ：{n}種類すべて最新",
+    },
+    "live.status.failing": {
+        "ko": "실시간 자료 {total}종 중 {n}종 오류 ({dataset}: {error})",
+        "en": "live data: {n} of {total} datasets failing ({dataset}: {error})",
+        "zh": "实时数据：{total} 类中 {n} 类出错（{dataset}：{error}）",
+        "ja": "リアルタイムデータ：{total}種類中{n}種類でエラー（{dataset}：{error}）",
+    },
+    "live.status.off": {
+        "ko": "실시간 자료 꺼짐: {error}",
+        "en": "live data off: {error}",
+        "zh": "实时数据已关闭：{error}",
+        "ja": "リアルタイムデータはオフ：{error}",
+    },
+    "content.status.default": {
+        "ko": "기본 콘텐츠",
+        "en": "default content",
+        "zh": "默认内容",
+        "ja": "標準コンテンツ",
+    },
+    "content.status.version": {
+        "ko": "콘텐츠 {n}판",
+        "en": "content v{n}",
+        "zh": "内容第 {n} 版",
+        "ja": "コンテンツ第{n}版",
+    },
+    "content.status.no_origin": {
+        "ko": "{content} · 콘텐츠 서버 설정 없음",
+        "en": "{content} · no content origin configured",
+        "zh": "{content} · 未设置内容服务器",
+        "ja": "{content} · コンテンツサーバー未設定",
+    },
+    "content.status.checked": {
+        "ko": "{content} · {when} 확인",
+        "en": "{content} · checked {when}",
+        "zh": "{content} · {when} 已检查",
+        "ja": "{content} · {when} 確認済み",
+    },
+    "content.status.failed": {
+        "ko": "{content} 유지 · 갱신 실패 ({error})",
+        "en": "keeping {content} · update failed ({error})",
+        "zh": "保留{content} · 更新失败（{error}）",
+        "ja": "{content}を維持 · 更新に失敗（{error}）",
+    },
+    "content.status.off": {
+        "ko": "콘텐츠 갱신 꺼짐: {error}",
+        "en": "content updates off: {error}",
+        "zh": "内容更新已关闭：{error}",
+        "ja": "コンテンツ更新はオフ：{error}",
+    },
+    "content.status.no_keys": {
+        "ko": "콘텐츠 갱신 꺼짐: [bundles] public_keys 없음",
+        "en": "content updates off: no [bundles] public_keys",
+        "zh": "内容更新已关闭：没有 [bundles] public_keys",
+        "ja": "コンテンツ更新はオフ：[bundles] public_keys なし",
+    },
     "toast.rejected": {
         "ko": "지금 열 수 없는 화면입니다.",
         "en": "That page is not available here.",
@@ -807,6 +885,11 @@ def tr(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled."""
     template = pick(TEXT[key], lang)
     return template.format(**values) if values else template
+
+
+def tr_every(key: str, **values: object) -> dict[str, str]:
+    """The text for ``key`` in every interface language (status lines, health problems)."""
+    return {lang: tr(key, lang, **values) for lang in LANGUAGES}
 
 
 def _locale(lang: str) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk import intents as i
 from kiosk.config import ConfigError
-from kiosk.i18n import tr
+from kiosk.i18n import tr_every
 from kiosk.privacy.audit import AuditLog
 from kiosk.privacy.camera import describe_source, open_frames, parse_source
 from kiosk.privacy.enrolment import EnrolmentError, EnrolmentStore
@@ -72,14 +72,14 @@ class FaceLockService(QObject):
             self.context.set_status(
                 STATUS_KEY,
                 False,
-                {lang: tr("face.status.enrolment", lang, error=exc) for lang in ("ko", "en")},
+                tr_every("face.status.enrolment", error=exc),
             )
             return {}
         if not enrolled:
             self.context.set_status(
                 STATUS_KEY,
                 False,
-                {lang: tr("face.status.no_enrolment", lang) for lang in ("ko", "en")},
+                tr_every("face.status.no_enrolment"),
             )
         return enrolled
 
@@ -126,7 +126,7 @@ class FaceLockService(QObject):
         self.context.set_status(
             "camera",
             False,
-            {lang: tr("face.status.camera", lang, error=message) for lang in ("ko", "en")},
+            tr_every("face.status.camera", error=message),
         )
 
     def stop(self) -> None:

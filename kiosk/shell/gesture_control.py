@@ -20,7 +20,7 @@ from gestures.engagement import GestureStatus, Phase
 from gestures.frames import CameraSource
 from gestures.worker import CAMERA_PROBLEM, GestureSettings, GestureWorker, WorkerEvents
 from kiosk.config import ConfigError
-from kiosk.i18n import LANGUAGES, tr
+from kiosk.i18n import tr, tr_every
 from kiosk.router import NavState
 from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.services import ShellContext
@@ -125,9 +125,7 @@ class GestureService(QObject):
             self.context.set_status(
                 "camera",
                 ok,
-                message
-                if ok
-                else {lang: tr("face.status.camera", lang, error=message) for lang in LANGUAGES},
+                message if ok else tr_every("face.status.camera", error=message),
             )
             self.device_problem = None if ok else "no_camera"
         elif ok:
@@ -137,7 +135,7 @@ class GestureService(QObject):
             self.context.set_status(
                 STATUS_KEY,
                 False,
-                {lang: tr("gesture.status.model", lang, error=message) for lang in LANGUAGES},
+                tr_every("gesture.status.model", error=message),
             )
         self._render()
 
@@ -173,7 +171,7 @@ def start(context: ShellContext) -> GestureService | None:
         context.set_status(
             STATUS_KEY,
             False,
-            {lang: tr("gesture.status.config", lang, error=exc) for lang in LANGUAGES},
+            tr_every("gesture.status.config", error=exc),
         )
         return None
     if not settings.enabled:

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Protocol
 
 from kiosk.config import ConfigError, KioskConfig
+from kiosk.i18n import LANGUAGES, tr, tr_every
 from kiosk.intents import DataUpdated, IntentSink
 from offline_cache.bundles.install import recover_content
 from offline_cache.bundles.manifest import BundleError
@@ -43,10 +44,17 @@ class ServiceContext(Protocol):
     def set_status(self, key: str, ok: bool, text: Mapping[str, str] | str) -> None: ...
 
 
-def version_text(version: int) -> dict[str, str]:
+def version_text(version: int, lang: str) -> str:
     if version == 0:
-        return {"ko": "기본 콘텐츠", "en": "default content"}
-    return {"ko": f"콘텐츠 {version}판", "en": f"content v{version}"}
+        return tr("content.status.default", lang)
+    return tr("content.status.version", lang, n=version)
+
+
+def status_text(key: str, version: int, **values: object) -> dict[str, str]:
+    """A status line naming the content version, in every interface language."""
+    return {
+        lang: tr(key, lang, content=version_text(version, lang), **values) for lang in LANGUAGES
+    }
 
 
 class BundleService:
@@ -108,35 +116,23 @@ class BundleService:
 
     def _report_idle(self, no_origins: bool) -> None:
         version = self._seen.version if self._seen else 0
-        text = version_text(version)
         if no_origins:
-            text = {
-                "ko": f"{text['ko']} · 콘텐츠 서버 설정 없음",
-                "en": f"{text['en']} · no content origin configured",
-            }
+            text = status_text("content.status.no_origin", version)
+        else:
+            text = {lang: version_text(version, lang) for lang in LANGUAGES}
         self.context.set_status(STATUS_KEY, True, text)
 
     def _report(self, outcome: PollOutcome) -> None:
-        text = version_text(outcome.version)
-        when = datetime.now(KST).strftime("%H:%M")
         if outcome.ok:
-            self.context.set_status(
-                STATUS_KEY,
-                True,
-                {"ko": f"{text['ko']} · {when} 확인", "en": f"{text['en']} · checked {when}"},
-            )
+            when = datetime.now(KST).strftime("%H:%M")
+            text = status_text("content.status.checked", outcome.version, when=when)
+            self.context.set_status(STATUS_KEY, True, text)
             return
         error = outcome.message
         if len(error) > SHOWN_ERROR_CHARS:
             error = error[: SHOWN_ERROR_CHARS - 1] + "…"
-        self.context.set_status(
-            STATUS_KEY,
-            False,
-            {
-                "ko": f"{text['ko']} 유지 · 갱신 실패 ({error})",
-                "en": f"keeping {text['en']} · update failed ({error})",
-            },
-        )
+        text = status_text("content.status.failed", outcome.version, error=error)
+        self.context.set_status(STATUS_KEY, False, text)
 
 
 def start(context: ServiceContext) -> BundleService | None:
@@ -144,21 +140,10 @@ def start(context: ServiceContext) -> BundleService | None:
     try:
         settings = bundle_settings(context.config)
     except ConfigError as exc:
-        context.set_status(
-            STATUS_KEY,
-            False,
-            {"ko": f"콘텐츠 갱신 꺼짐: {exc}", "en": f"content updates off: {exc}"},
-        )
+        context.set_status(STATUS_KEY, False, tr_every("content.status.off", error=exc))
         return None
     if settings.origins and not settings.public_keys:
-        context.set_status(
-            STATUS_KEY,
-            False,
-            {
-                "ko": "콘텐츠 갱신 꺼짐: [bundles] public_keys 없음",
-                "en": "content updates off: no [bundles] public_keys",
-            },
-        )
+        context.set_status(STATUS_KEY, False, tr_every("content.status.no_keys"))
         return None
     service = BundleService(context, settings)
     service.start()

@@ -11,13 +11,13 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from kiosk.config import ConfigError, KioskConfig
+from kiosk.i18n import LANGUAGES, tr, tr_every
 from kiosk.intents import DataUpdated, IntentSink
 from offline_cache.connectors.redact import install_log_redaction
 from offline_cache.connectors.refresher import Outcome, RefreshThread, plan
 from offline_cache.connectors.settings import LiveSettings
 
 STATUS_KEY = "live_data"
-NO_KEY = {"ko": "API 키 없음: 저장된 자료를 보여 줍니다", "en": "no API key: showing cached data"}
 SHOWN_ERROR_CHARS = 90  # the status strip is one line; the full text is in the cache status
 
 
@@ -39,13 +39,14 @@ class LiveDataService:
         self.latest: dict[str, Outcome] = {}
         self._lock = threading.Lock()
         self.thread = RefreshThread(context.config.data_dir, settings, self._on_outcome)
-        notes = f" ({', '.join(self.skipped)}: no key)" if self.skipped else ""
+        skipped = ", ".join(self.skipped)
+        notes = tr_every("live.status.skipped", names=skipped) if self.skipped else {}
         context.set_status(
             STATUS_KEY,
             True,
             {
-                "ko": f"실시간 자료 {len(active)}종 받는 중{notes}",
-                "en": f"live data: fetching {len(active)} datasets{notes}",
+                lang: tr("live.status.fetching", lang, n=len(active), notes=notes.get(lang, ""))
+                for lang in LANGUAGES
             },
         )
 
@@ -57,20 +58,19 @@ class LiveDataService:
             failed = [o for o in self.latest.values() if not o.ok]
             total = len(self.latest)
         if not failed:
-            text = {
-                "ko": f"실시간 자료 {total}종 최신",
-                "en": f"live data: {total} of {total} datasets current",
-            }
+            text = tr_every("live.status.current", n=total)
         else:
             first = failed[0]
             error = first.error
             if len(error) > SHOWN_ERROR_CHARS:
                 error = error[: SHOWN_ERROR_CHARS - 1] + "…"
-            text = {
-                "ko": f"실시간 자료 {total}종 중 {len(failed)}종 오류 ({first.dataset}: {error})",
-                "en": f"live data: {len(failed)} of {total} datasets failing"
-                f" ({first.dataset}: {error})",
-            }
+            text = tr_every(
+                "live.status.failing",
+                n=len(failed),
+                total=total,
+                dataset=first.dataset,
+                error=error,
+            )
         self.context.set_status(STATUS_KEY, not failed, text)
 
     def stop(self) -> None:
@@ -82,12 +82,10 @@ def start(context: ServiceContext) -> LiveDataService | None:
     try:
         settings = LiveSettings.from_config(context.config)
     except ConfigError as exc:
-        context.set_status(
-            STATUS_KEY, False, {"ko": f"실시간 자료 꺼짐: {exc}", "en": f"live data off: {exc}"}
-        )
+        context.set_status(STATUS_KEY, False, tr_every("live.status.off", error=exc))
         return None
     if not settings.secrets():
-        context.set_status(STATUS_KEY, False, NO_KEY)
+        context.set_status(STATUS_KEY, False, tr_every("live.status.no_key"))
         return None
     install_log_redaction()
     service = LiveDataService(context, settings)

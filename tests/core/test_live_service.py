@@ -33,6 +33,7 @@ def test_without_a_key_the_kiosk_shows_its_cache_and_says_so():
     ((key, ok, text),) = context.statuses
     assert (key, ok, text["en"]) == ("live_data", False, "no API key: showing cached data")
     assert text["ko"] == "API 키 없음: 저장된 자료를 보여 줍니다"
+    assert text["zh"] == "没有 API 密钥：显示已保存的数据"  # the strip is read in every language
     assert threading.active_count() == threads
 
 
@@ -60,7 +61,12 @@ def test_each_stored_dataset_asks_its_pages_to_rerender(seoul_server, monkeypatc
     assert updated == {DataUpdated((dataset,)) for dataset in CONNECTORS}
     assert not running.thread.is_alive()
     key, ok, text = context.statuses[-1]
-    assert ok and text == {"ko": "실시간 자료 7종 최신", "en": "live data: 7 of 7 datasets current"}
+    assert ok and text == {
+        "ko": "실시간 자료 7종 최신",
+        "en": "live data: 7 of 7 datasets current",
+        "zh": "实时数据：7 类均为最新",
+        "ja": "リアルタイムデータ：7種類すべて最新",
+    }
     store = open_cache(context.config.data_dir)
     assert store.status("subway_arrivals").row_count == 5 and not store.status("weather").sample
 

@@ -260,6 +260,8 @@ def test_without_origins_the_service_still_watches(channel, data_dir):
         {
             "ko": "기본 콘텐츠 · 콘텐츠 서버 설정 없음",
             "en": "default content · no content origin configured",
+            "zh": "默认内容 · 未设置内容服务器",
+            "ja": "標準コンテンツ · コンテンツサーバー未設定",
         },
     )
 
