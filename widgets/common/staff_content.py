@@ -99,25 +99,30 @@ def read_staff_file(
 
 
 def each_entry(
-    raw: Mapping[str, Any], key: str, parse: Callable[[Mapping[str, Any], str], E]
+    raw: Mapping[str, Any],
+    key: str,
+    parse: Callable[[Mapping[str, Any], str], E],
+    where: str = "",
 ) -> tuple[list[E], tuple[str, ...]]:
-    """Parse every object of the list ``raw[key]``; a bad entry is skipped with its reason,
-    a missing or empty list (or one with no usable entry) makes the whole file unusable."""
+    """Parse every object of the list ``raw[key]`` (``where`` is the place of ``raw`` in the
+    file); a bad entry is skipped with its reason, a missing or empty list (or one with no
+    usable entry) makes the whole of ``raw`` unusable."""
+    place = f"{where}.{key}" if where else key
     entries = raw.get(key)
     if not isinstance(entries, list) or not entries:
-        raise SchemaError(f"'{key}' must be a non-empty list")
+        raise SchemaError(f"'{place}' must be a non-empty list")
     parsed: list[E] = []
     skipped: list[str] = []
     for index, entry in enumerate(entries):
-        where = f"{key}[{index}]"
+        entry_place = f"{place}[{index}]"
         try:
             if not isinstance(entry, dict):
-                raise SchemaError(f"{where} must be an object")
-            parsed.append(parse(entry, where))
+                raise SchemaError(f"{entry_place} must be an object")
+            parsed.append(parse(entry, entry_place))
         except SchemaError as exc:
             skipped.append(str(exc))
     if not parsed:
-        raise SchemaError(f"no usable entry in '{key}': " + "; ".join(skipped))
+        raise SchemaError(f"no usable entry in '{place}': " + "; ".join(skipped))
     return parsed, tuple(skipped)
 
 

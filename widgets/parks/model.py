@@ -88,9 +88,9 @@ def _place(entry: Mapping[str, Any], where: str) -> Place:
         raise SchemaError(
             f"{where}.kind must be 'trail' or 'park', not {entry.get('kind')!r}"
         ) from None
-    points, bad_points = each_entry(entry, "points", _point)
-    if bad_points:
-        raise SchemaError(f"{where}." + "; ".join(bad_points))
+    points, bad_points = each_entry(entry, "points", _point, where)
+    if bad_points:  # a place shown at a wrong position is worse than one left out
+        raise SchemaError("; ".join(bad_points))
     return Place(
         id=str(entry.get("id") or where),
         kind=kind,
