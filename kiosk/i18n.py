@@ -891,6 +891,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "調査市場：{markets}",
     },
     "parks.all": {"ko": "전체", "en": "All", "zh": "全部", "ja": "すべて"},
+    "parks.only_trails": {"ko": "둘레길", "en": "Trails", "zh": "步道", "ja": "トレイル"},
+    "parks.only_parks": {"ko": "공원", "en": "Parks", "zh": "公园", "ja": "公園"},
     "parks.trail": {"ko": "둘레길", "en": "Trail", "zh": "步道", "ja": "トレイル"},
     "parks.park": {"ko": "공원", "en": "Park", "zh": "公园", "ja": "公園"},
     "parks.from_here": {

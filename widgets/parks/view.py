@@ -18,8 +18,8 @@ from widgets.parks.model import Kind, NearbyPlace, Place, load_parks, nearest_fi
 DESIGN_COLUMNS = 3
 FILTERS: tuple[tuple[Kind | None, str], ...] = (
     (None, "parks.all"),
-    (Kind.TRAIL, "parks.trail"),
-    (Kind.PARK, "parks.park"),
+    (Kind.TRAIL, "parks.only_trails"),
+    (Kind.PARK, "parks.only_parks"),
 )
 
 

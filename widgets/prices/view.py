@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import format_number, tr
 from kiosk.shell.theme import PALETTE, readable
 from widgets.common.cards import label
 from widgets.common.content_page import StaffContentPage
+from widgets.common.layout import columns_for
 from widgets.common.staff_content import StaffFile
 from widgets.prices.model import Item, Market, PriceBoard, load_prices
+
+HALVES = 2
 
 
 def won(amount: int, lang: str) -> str:
@@ -27,7 +30,12 @@ class PricesPage(StaffContentPage):
     def fill_content(self, file: StaffFile[PriceBoard], lang: str) -> None:
         board = file.data
         assert board is not None
-        self.body.addWidget(self._table(board.items, lang))
+        halves = QHBoxLayout()  # two tables side by side while the text is small enough
+        halves.setSpacing(self.context.scale.px(24))
+        per_table = -(-len(board.items) // columns_for(self.context.scale, HALVES))
+        for start in range(0, len(board.items), per_table):
+            halves.addWidget(self._table(board.items[start : start + per_table], lang), 1)
+        self.body.addLayout(halves)
         markets = tr("prices.markets", lang, markets=market_names(board.markets, lang))
         self.body.addWidget(label(markets, "Muted", wrap=True))
 

@@ -23,11 +23,6 @@ def standard_text(standard: Standard, lang: str) -> str:
     return tr("water.between", lang, low=limit(standard.low), high=limit(standard.high))
 
 
-def quantity_name(standard: Standard, lang: str) -> str:
-    name = tr(f"water.{standard.quantity.value}", lang)
-    return f"{name} ({standard.unit})" if standard.unit else name
-
-
 class WaterPage(StaffContentPage):
     def load(self) -> StaffFile[list[Centre]]:
         return load_water_quality(self.context.store)
@@ -57,10 +52,11 @@ class WaterPage(StaffContentPage):
         for column, standard in enumerate(STANDARDS, start=1):
             heading = QVBoxLayout()
             heading.setSpacing(px(2))
-            name = label(quantity_name(standard, lang), "Muted", wrap=True)
+            name = label(tr(f"water.{standard.quantity.value}", lang), "Muted", wrap=True)
+            unit = label(standard.unit, "Muted")  # on its own line: "mg/L" never breaks
             limits = label(standard_text(standard, lang), "Muted", wrap=True)
             limits.setStyleSheet("font-weight: bold;")
-            for part in (name, limits):
+            for part in (name, unit, limits):
                 part.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 heading.addWidget(part)
             grid.addLayout(heading, 0, column)
