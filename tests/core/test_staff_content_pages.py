@@ -224,3 +224,20 @@ def test_a_bundle_file_is_real_content_unless_it_says_sample(data_dir, store):
     assert not load_water_quality(store).sample
     install_content(data_dir, {"water_quality.json": {**raw, "sample": True}})
     assert load_water_quality(store).sample
+
+
+def test_the_readme_examples_are_valid_files():
+    """The README's schema examples parse (documentation that staff copy must be right)."""
+    import json
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Staff content files: water, prices, parks, opinion")[1]
+    section = section.split("\n## ")[0]
+    blocks = re.findall(r"```json\n(.*?)```", section, re.S)
+    parsers = (parse_water_quality, parse_prices, parse_parks, parse_opinion)
+    assert len(blocks) == len(parsers)
+    for block, parse in zip(blocks, parsers, strict=True):
+        parsed = parse(json.loads(block))
+        assert parsed.data and not parsed.skipped
