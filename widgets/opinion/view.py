@@ -4,10 +4,10 @@ before), and a trend chart of every type; each type's row carries its line's col
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import format_month, format_month_short, format_number, tr
-from widgets.common.cards import badge, label
+from widgets.common.cards import badge, label, table_card
 from widgets.common.charts import SERIES_COLORS, Series, TapChart
 from widgets.common.content_page import StaffContentPage
 from widgets.common.layout import columns_for
@@ -54,12 +54,7 @@ class OpinionPage(StaffContentPage):
 
     def _table(self, opinion: Opinion, lang: str) -> QFrame:
         """This month's count and change per type; each row's chip is its line's colour."""
-        px = self.context.scale.px
-        table = QFrame(objectName="Card")
-        grid = QGridLayout(table)
-        grid.setContentsMargins(px(24), px(16), px(24), px(16))
-        grid.setHorizontalSpacing(px(16))
-        grid.setVerticalSpacing(px(12))
+        table, grid = table_card(self.context.scale, column_gap=16, row_gap=12)
         for row, complaint in enumerate(opinion.types):
             grid.addWidget(badge("  ", colour_of(row)), row, 0)  # the key to the chart
             grid.addWidget(label(complaint.name_in(lang), "CardTitle", wrap=True), row, 1)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import format_number, tr
 from kiosk.shell.theme import PALETTE, readable
-from widgets.common.cards import label
+from widgets.common.cards import label, table_card
 from widgets.common.content_page import StaffContentPage
 from widgets.common.layout import columns_for
 from widgets.common.staff_content import StaffFile
@@ -40,12 +40,7 @@ class PricesPage(StaffContentPage):
         self.body.addWidget(label(markets, "Muted", wrap=True))
 
     def _table(self, items: tuple[Item, ...], lang: str) -> QFrame:
-        px = self.context.scale.px
-        table = QFrame(objectName="Card")
-        grid = QGridLayout(table)
-        grid.setContentsMargins(px(24), px(16), px(24), px(16))
-        grid.setHorizontalSpacing(px(32))
-        grid.setVerticalSpacing(px(14))
+        table, grid = table_card(self.context.scale, column_gap=32, row_gap=14)
         for column, key in enumerate(
             ("prices.col.item", "prices.col.lowest", "prices.col.highest")
         ):

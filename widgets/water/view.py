@@ -4,11 +4,11 @@ in the column heading), and a verdict in words so colour is never the only signa
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.i18n import format_number, pick, tr
 from kiosk.shell.theme import PALETTE, readable
-from widgets.common.cards import badge, label
+from widgets.common.cards import badge, label, table_card
 from widgets.common.content_page import StaffContentPage
 from widgets.common.staff_content import StaffFile
 from widgets.water.model import STANDARD_SOURCE, STANDARDS, Centre, Standard, load_water_quality
@@ -42,16 +42,11 @@ class WaterPage(StaffContentPage):
         self.body.addWidget(label(source, "Muted", wrap=True))
 
     def _table(self, centres: list[Centre], file: StaffFile[list[Centre]], lang: str) -> QFrame:
-        px = self.context.scale.px
-        table = QFrame(objectName="Card")
-        grid = QGridLayout(table)
-        grid.setContentsMargins(px(24), px(16), px(24), px(16))
-        grid.setHorizontalSpacing(px(24))
-        grid.setVerticalSpacing(px(6))
+        table, grid = table_card(self.context.scale, column_gap=24, row_gap=6)
         grid.addWidget(label(tr("water.col.centre", lang), "Muted", wrap=True), 0, 0)
         for column, standard in enumerate(STANDARDS, start=1):
             heading = QVBoxLayout()
-            heading.setSpacing(px(2))
+            heading.setSpacing(self.context.scale.px(2))
             name = label(tr(f"water.{standard.quantity.value}", lang), "Muted", wrap=True)
             unit = label(standard.unit, "Muted")  # on its own line: "mg/L" never breaks
             limits = label(standard_text(standard, lang), "Muted", wrap=True)
