@@ -60,6 +60,7 @@ class PricesPage(StaffContentPage):
                 row,
                 2,
             )
+        grid.setRowStretch(len(items) + 1, 1)  # a shorter table keeps its rows at the top
         for column, stretch in enumerate((3, 2, 2)):
             grid.setColumnStretch(column, stretch)
         return table
