@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.i18n import tr
@@ -77,7 +78,11 @@ class StaffContentPage(WidgetPage):
             self.body.addWidget(empty_state(tr("staff_content.broken", lang)))
             reason = label(file.error or "", "Muted", wrap=True)
             reason.setStyleSheet(f"color: {readable(PALETTE.danger)};")
+            reason.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.body.addWidget(reason)
-        where = tr("staff_content.file", lang, file=file.path, version=file.version)
-        self.body.addWidget(label(where, "Muted", wrap=True))
+        where = label(
+            tr("staff_content.file", lang, file=file.path, version=file.version), "Muted", wrap=True
+        )
+        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(where)
         self.body.addStretch(2)
