@@ -241,3 +241,26 @@ def test_the_readme_examples_are_valid_files():
     for block, parse in zip(blocks, parsers, strict=True):
         parsed = parse(json.loads(block))
         assert parsed.data and not parsed.skipped
+
+
+def test_bundle_build_checks_the_pages_files_on_the_staff_machine(tmp_path):
+    import json
+    import shutil
+
+    from offline_cache.bundles.manifest import BundleError, manifest_for, source_files
+    from offline_cache.content import DEFAULT_CONTENT
+    from widgets.content_files import PARSERS, check_content_file
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for path in PARSERS:  # the embedded examples pass as they are
+        shutil.copy(DEFAULT_CONTENT / path, src / path)
+    (src / "other.json").write_text('{"anything": 1}', encoding="utf-8")  # not a page's file
+    assert len(manifest_for(source_files(src), 1, content_check=check_content_file).files) == 5
+    broken = {"as_of": "2026-12-01", "centres": [centre(ph=7.1), centre(ph="7.1")]}
+    (src / "water_quality.json").write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(BundleError, match=r"^water_quality.json: centres\[1\].ph must be a number"):
+        manifest_for(source_files(src), 1, content_check=check_content_file)
+    (src / "water_quality.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(BundleError, match="^water_quality.json: must be a JSON object$"):
+        manifest_for(source_files(src), 1, content_check=check_content_file)

@@ -73,9 +73,7 @@ def read_staff_file(
         return StaffFile(path, content.version, missing=True)
     try:
         raw, sample = load_content_object(store, path)
-        as_of = iso_date(raw.get("as_of"), "as_of")
-        source = optional_texts(raw.get("source"), "source")
-        note = optional_texts(raw.get("note"), "note")
+        as_of, source, note = _frame(raw)
         parsed = parse(raw)
     except (ContentError, SchemaError) as exc:
         message = str(exc) if isinstance(exc, ContentError) else f"{path}: {exc}"
@@ -92,6 +90,24 @@ def read_staff_file(
         source=source,
         note=note,
         skipped=parsed.skipped,
+    )
+
+
+def check_staff_object(raw: Any, parse: Callable[[Mapping[str, Any]], Parsed[T]]) -> Parsed[T]:
+    """A decoded file checked as a page reads it (``bundle build`` runs this on the staff
+    machine); ``SchemaError`` when the page could not show it."""
+    if not isinstance(raw, dict):
+        raise SchemaError("must be a JSON object")
+    _frame(raw)
+    return parse(raw)
+
+
+def _frame(raw: Mapping[str, Any]) -> tuple[date | None, dict[str, str], dict[str, str]]:
+    """The keys every staff file shares: its date, source and note."""
+    return (
+        iso_date(raw.get("as_of"), "as_of"),
+        optional_texts(raw.get("source"), "source"),
+        optional_texts(raw.get("note"), "note"),
     )
 
 
