@@ -138,3 +138,17 @@ def test_new_content_re_renders_the_page_on_screen(make_window, data_dir, qtbot)
     qtbot.waitUntil(lambda: "2,900원" in texts(page))
     shown = texts(page)
     assert "2,900원" in shown and "2026-12-01 기준" in shown and "예시 자료" not in shown
+
+
+def test_showing_again_keeps_the_page_until_the_idle_reset(make_window):
+    window = make_window()
+    show(window, "opinion")
+    page = window.page_widget("opinion")
+    chart = page.findChild(TapChart)
+    chart.show_value_near(chart.point_position(0, 1820))
+    window.dispatch(i.Home())
+    show(window, "opinion")  # the same file, language and modes: nothing is rebuilt
+    assert page.findChild(TapChart) is chart and chart.tapped == "교통·주차 · 6월: 1,820건"
+    page.reset()
+    page.render("ko")
+    assert page.chart is not chart and page.chart.tapped == ""

@@ -21,7 +21,13 @@ from widgets.common.staff_content import StaffFile
 
 
 class StaffContentPage(WidgetPage):
-    """Subclasses give ``load()`` (the file, through its model) and ``fill_content``."""
+    """Subclasses give ``load()`` (the file, through its model) and ``fill_content``.
+
+    The page is rebuilt only when what it shows changed (the file, the language, the text
+    size, the contrast, ``view_state``): showing it again or the refresh timer costs a file
+    read, not a rebuild, and keeps what the visitor tapped until the idle reset."""
+
+    _shown: tuple[Any, ...] | None = None
 
     def load(self) -> StaffFile[Any]:
         raise NotImplementedError
@@ -34,9 +40,22 @@ class StaffContentPage(WidgetPage):
         """Controls at the right of the date line (filters); none by default."""
         return []
 
+    def view_state(self) -> Any:
+        """What the visitor chose on this page (a filter), part of what the page shows."""
+        return None
+
+    def reset(self) -> None:
+        super().reset()
+        self._shown = None  # the next visitor gets a freshly built page
+
     def fill(self, lang: str) -> list[Snapshot]:
-        clear_layout(self.body)
         file = self.load()
+        scale = self.context.scale
+        shown = (file, lang, scale.text, scale.px(100), PALETTE.high_contrast, self.view_state())
+        if shown == self._shown:
+            return []
+        self._shown = shown
+        clear_layout(self.body)
         if file.missing or file.error:
             self._problem(file, lang)
             return []

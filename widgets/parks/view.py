@@ -37,6 +37,9 @@ class ParksPage(StaffContentPage):
         super().reset()
         self.kind = None
 
+    def view_state(self) -> Kind | None:
+        return self.kind
+
     def show_kind(self, kind: Kind | None) -> None:
         self.kind = kind
         self.render(self._lang)
