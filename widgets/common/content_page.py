@@ -25,7 +25,7 @@ class StaffContentPage(WidgetPage):
 
     The page is rebuilt only when what it shows changed (the file, the language, the text
     size, the contrast, ``view_state``): showing it again or the refresh timer costs a file
-    read, not a rebuild, and keeps what the visitor tapped until the idle reset."""
+    read, not a rebuild (a subclass's ``reset`` forgets what the visitor tapped)."""
 
     _shown: tuple[Any, ...] | None = None
 
@@ -43,10 +43,6 @@ class StaffContentPage(WidgetPage):
     def view_state(self) -> Any:
         """What the visitor chose on this page (a filter), part of what the page shows."""
         return None
-
-    def reset(self) -> None:
-        super().reset()
-        self._shown = None  # the next visitor gets a freshly built page
 
     def fill(self, lang: str) -> list[Snapshot]:
         file = self.load()

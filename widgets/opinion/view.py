@@ -22,6 +22,11 @@ def colour_of(index: int) -> str:
 class OpinionPage(StaffContentPage):
     chart: TapChart | None = None
 
+    def reset(self) -> None:
+        super().reset()
+        if self.chart is not None:
+            self.chart.clear_value()
+
     def load(self) -> StaffFile[Opinion]:
         return load_opinion(self.context.store)
 
