@@ -264,3 +264,24 @@ def test_bundle_build_checks_the_pages_files_on_the_staff_machine(tmp_path):
     (src / "water_quality.json").write_text("[]", encoding="utf-8")
     with pytest.raises(BundleError, match="^water_quality.json: must be a JSON object$"):
         manifest_for(source_files(src), 1, content_check=check_content_file)
+
+
+def test_broken_files_and_skipped_entries_are_logged(data_dir, store, caplog):
+    install_content(
+        data_dir,
+        {
+            "opinion.json": {"months": ["2026-11"], "types": [{"name": "교통", "counts": [1, 2]}]},
+            "parks.json": {
+                "places": [
+                    {"kind": "park", "name": "공원", "points": [{"lat": 37.5, "lon": 127.0}]},
+                    {"kind": "park", "name": "공원2", "points": []},
+                ]
+            },
+        },
+    )
+    with caplog.at_level("WARNING"):
+        assert load_opinion(store).error
+        assert load_parks(store).skipped
+    logged = caplog.text
+    assert "opinion.json: no usable entry in 'types': types[0].counts needs one count" in logged
+    assert "parks.json: skipped 'places[1].points' must be a non-empty list" in logged
