@@ -893,6 +893,12 @@ TEXT: dict[str, dict[str, str]] = {
     "parks.all": {"ko": "전체", "en": "All", "zh": "全部", "ja": "すべて"},
     "parks.only_trails": {"ko": "둘레길", "en": "Trails", "zh": "步道", "ja": "トレイル"},
     "parks.only_parks": {"ko": "공원", "en": "Parks", "zh": "公园", "ja": "公園"},
+    "parks.none": {
+        "ko": "이 종류의 장소가 자료에 없습니다.",
+        "en": "There are no places of this kind in the content.",
+        "zh": "内容中没有此类地点。",
+        "ja": "この種類の場所はデータにありません。",
+    },
     "parks.trail": {"ko": "둘레길", "en": "Trail", "zh": "步道", "ja": "トレイル"},
     "parks.park": {"ko": "공원", "en": "Park", "zh": "公园", "ja": "公園"},
     "parks.from_here": {

@@ -90,6 +90,17 @@ def test_parks_nearest_first_and_the_trail_filter(make_window, qtbot):
     assert page.kind is None
 
 
+def test_parks_filter_with_nothing_of_that_kind(make_window, data_dir, qtbot):
+    window = make_window()
+    park = {"kind": "park", "name": "서울숲", "points": [{"lat": 37.5444, "lon": 127.0374}]}
+    install_content(data_dir, {"parks.json": {"as_of": "2026-12-01", "places": [park]}})
+    assert "서울숲" in show(window, "parks")
+    page = window.page_widget("parks")
+    qtbot.mouseClick(page.filter_buttons[Kind.TRAIL], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "이 종류의 장소가 자료에 없습니다." in texts(page))
+    assert "서울숲" not in texts(page)
+
+
 def test_opinion_ranks_types_and_charts_the_trend(make_window):
     window = make_window()
     shown = show(window, "opinion")

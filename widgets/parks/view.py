@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from kiosk.i18n import format_measure, format_number, tr
 from kiosk.shell.theme import PALETTE, readable
 from widgets.bikes.model import distance_text
-from widgets.common.cards import Card, badge, label
+from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.content_page import StaffContentPage
 from widgets.common.layout import columns_for, fill_grid
 from widgets.common.staff_content import StaffFile
@@ -65,6 +65,8 @@ class ParksPage(StaffContentPage):
         ]
         fill_grid(grid, cards, columns_for(self.context.scale, DESIGN_COLUMNS))
         self.body.addWidget(host)
+        if not cards:
+            self.body.addWidget(empty_state(tr("parks.none", lang)))
 
     def _filter_button(self, text: str, kind: Kind | None) -> QPushButton:
         button = QPushButton(text, objectName="PageButton")  # styled by the theme
