@@ -7,7 +7,7 @@ Chinese, Japanese). Dates, ages and units follow each language's CLDR convention
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton, format_timedelta
@@ -864,6 +864,171 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "失败：{error}",
         "ja": "失敗：{error}",
     },
+    # --- staff content pages: water, prices, parks, opinion (content-a) ---
+    "staff_content.as_of": {
+        "ko": "{date} 기준",
+        "en": "As of {date}",
+        "zh": "截至 {date}",
+        "ja": "{date} 時点",
+    },
+    "staff_content.source": {
+        "ko": "출처: {source}",
+        "en": "Source: {source}",
+        "zh": "来源：{source}",
+        "ja": "出典：{source}",
+    },
+    "staff_content.missing": {
+        "ko": "아직 이 화면의 자료가 없습니다. 서울시 직원이 콘텐츠 묶음으로 보내면 표시됩니다.",
+        "en": "No content for this page yet. It appears when city staff send it in a content bundle.",
+        "zh": "此页面尚无内容。首尔市工作人员通过内容包发送后即会显示。",
+        "ja": "この画面のデータはまだありません。ソウル市の職員がコンテンツ束で送ると表示されます。",
+    },
+    "staff_content.broken": {
+        "ko": "자료 파일에 문제가 있어 표시할 수 없습니다. 담당 직원에게 알려 주세요.",
+        "en": "The content file has a problem and cannot be shown. Please tell the staff.",
+        "zh": "内容文件有问题，无法显示。请告知工作人员。",
+        "ja": "データファイルに問題があり表示できません。担当職員にお知らせください。",
+    },
+    "staff_content.file": {
+        "ko": "파일 {file} · 콘텐츠 {version}판",
+        "en": "File {file} · content version {version}",
+        "zh": "文件 {file} · 内容第 {version} 版",
+        "ja": "ファイル {file} · コンテンツ第 {version} 版",
+    },
+    "staff_content.skipped": {
+        "ko": "형식이 맞지 않는 항목 {n}개는 빠졌습니다: {reasons}",
+        "en": "{n} entries with a wrong format were left out: {reasons}",
+        "zh": "{n} 个格式不正确的条目未显示：{reasons}",
+        "ja": "形式が正しくない {n} 件は表示していません：{reasons}",
+    },
+    "water.col.centre": {
+        "ko": "정수센터",
+        "en": "Purification centre",
+        "zh": "净水中心",
+        "ja": "浄水センター",
+    },
+    "water.turbidity_ntu": {"ko": "탁도", "en": "Turbidity", "zh": "浊度", "ja": "濁度"},
+    "water.residual_chlorine_mg_l": {
+        "ko": "잔류염소",
+        "en": "Residual chlorine",
+        "zh": "余氯",
+        "ja": "残留塩素",
+    },
+    "water.ph": {"ko": "pH", "en": "pH", "zh": "pH", "ja": "pH"},
+    "water.at_most": {
+        "ko": "기준 {high} 이하",
+        "en": "Standard ≤ {high}",
+        "zh": "标准 ≤ {high}",
+        "ja": "基準 {high} 以下",
+    },
+    "water.between": {
+        "ko": "기준 {low}~{high}",
+        "en": "Standard {low}–{high}",
+        "zh": "标准 {low}~{high}",
+        "ja": "基準 {low}~{high}",
+    },
+    "water.meets": {"ko": "기준 적합", "en": "Meets standard", "zh": "符合标准", "ja": "基準適合"},
+    "water.fails": {
+        "ko": "기준 벗어남: {what}",
+        "en": "Outside standard: {what}",
+        "zh": "超出标准：{what}",
+        "ja": "基準外：{what}",
+    },
+    "water.summary_ok": {
+        "ko": "{n}개 정수센터 모두 먹는물 수질기준에 맞습니다.",
+        "en": "All {n} purification centres meet the drinking-water standards.",
+        "zh": "全部 {n} 个净水中心均符合饮用水水质标准。",
+        "ja": "{n} か所の浄水センターすべてが飲用水の水質基準を満たしています。",
+    },
+    "water.summary_fail": {
+        "ko": "{n}개 정수센터 중 {bad}곳의 값이 기준을 벗어났습니다.",
+        "en": "{bad} of {n} purification centres have a value outside the standards.",
+        "zh": "{n} 个净水中心中有 {bad} 个的数值超出标准。",
+        "ja": "{n} か所中 {bad} か所の浄水センターで基準外の値があります。",
+    },
+    "water.measured": {
+        "ko": "측정 {date}",
+        "en": "Measured {date}",
+        "zh": "测量 {date}",
+        "ja": "測定 {date}",
+    },
+    "water.standard_source": {
+        "ko": "기준: {source}",
+        "en": "Standards: {source}",
+        "zh": "标准：{source}",
+        "ja": "基準：{source}",
+    },
+    "prices.col.item": {"ko": "품목", "en": "Item", "zh": "品名", "ja": "品目"},
+    "prices.col.lowest": {"ko": "최저가", "en": "Lowest", "zh": "最低价", "ja": "最安値"},
+    "prices.col.highest": {"ko": "최고가", "en": "Highest", "zh": "最高价", "ja": "最高値"},
+    "prices.won": {"ko": "{n}원", "en": "₩{n}", "zh": "{n} 韩元", "ja": "{n} ウォン"},
+    "prices.markets": {
+        "ko": "조사 시장: {markets}",
+        "en": "Markets surveyed: {markets}",
+        "zh": "调查市场：{markets}",
+        "ja": "調査市場：{markets}",
+    },
+    "parks.all": {"ko": "전체", "en": "All", "zh": "全部", "ja": "すべて"},
+    "parks.only_trails": {"ko": "둘레길", "en": "Trails", "zh": "步道", "ja": "トレイル"},
+    "parks.only_parks": {"ko": "공원", "en": "Parks", "zh": "公园", "ja": "公園"},
+    "parks.none": {
+        "ko": "이 종류의 장소가 자료에 없습니다.",
+        "en": "There are no places of this kind in the content.",
+        "zh": "内容中没有此类地点。",
+        "ja": "この種類の場所はデータにありません。",
+    },
+    "parks.trail": {"ko": "둘레길", "en": "Trail", "zh": "步道", "ja": "トレイル"},
+    "parks.park": {"ko": "공원", "en": "Park", "zh": "公园", "ja": "公園"},
+    "parks.from_here": {
+        "ko": "{site}에서 가까운 순 (직선 거리)",
+        "en": "Nearest to {site} first (straight-line distance)",
+        "zh": "按离{site}由近到远排列（直线距离）",
+        "ja": "{site}から近い順（直線距離）",
+    },
+    "parks.length": {
+        "ko": "길이 {length}",
+        "en": "{length} long",
+        "zh": "全长 {length}",
+        "ja": "全長 {length}",
+    },
+    "parks.hours": {
+        "ko": "약 {n}시간",
+        "en": "about {n} h",
+        "zh": "约 {n} 小时",
+        "ja": "約 {n} 時間",
+    },
+    "parks.nearest_point": {
+        "ko": "가까운 지점: {point}",
+        "en": "Nearest point: {point}",
+        "zh": "最近地点：{point}",
+        "ja": "最寄り地点：{point}",
+    },
+    "opinion.total": {
+        "ko": "{month} 민원 {n}건",
+        "en": "{n} complaints in {month}",
+        "zh": "{month}投诉 {n} 件",
+        "ja": "{month}の苦情 {n} 件",
+    },
+    "opinion.count": {"ko": "{n}건", "en": "{n}", "zh": "{n} 件", "ja": "{n} 件"},
+    "opinion.change": {
+        "ko": "전월보다 {arrow} {n}",
+        "en": "{arrow} {n} on last month",
+        "zh": "比上月 {arrow} {n}",
+        "ja": "前月比 {arrow} {n}",
+    },
+    "opinion.trend": {
+        "ko": "분야별 민원 추이 (점을 누르면 건수가 보입니다)",
+        "en": "Complaints by type over the months (tap a point for its count)",
+        "zh": "各类投诉趋势（点击数据点查看件数）",
+        "ja": "分野別の苦情の推移（点をタップすると件数を表示）",
+    },
+    "opinion.axis": {"ko": "건수", "en": "Complaints", "zh": "件数", "ja": "件数"},
+    "opinion.point": {
+        "ko": "{type} · {month}: {n}건",
+        "en": "{type} · {month}: {n}",
+        "zh": "{type} · {month}：{n} 件",
+        "ja": "{type} · {month}：{n} 件",
+    },
 }
 
 
@@ -931,3 +1096,13 @@ def format_measure(value: float, unit: str, lang: str, digits: int = 0) -> str:
     ``unit`` is a CLDR unit id such as ``length-kilometer``."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_unit(value, unit, length="short", format=pattern, locale=_locale(lang))
+
+
+def format_month(day: date, lang: str) -> str:
+    """A month as the language writes it, with the year ('2026년 11월', 'Nov 2026')."""
+    return format_skeleton("yMMM", day, locale=_locale(lang))
+
+
+def format_month_short(day: date, lang: str) -> str:
+    """A month without the year, for chart axes ('11월', 'Nov', '11月')."""
+    return format_skeleton("MMM", day, locale=_locale(lang))

@@ -14,6 +14,7 @@ from widgets import (
     indicators,
     internal_indicators,
     notices,
+    opinion,
     parks,
     population,
     prices,
@@ -36,6 +37,7 @@ ALL_SPECS: tuple[WidgetSpec, ...] = (
     weather.SPEC,
     bikes.SPEC,
     notices.SPEC,
+    opinion.SPEC,
     approvals.SPEC,  # private: mayor role, unlocked only
     internal_indicators.SPEC,  # private
 )

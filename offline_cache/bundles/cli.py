@@ -142,6 +142,7 @@ def cmd_build(args: argparse.Namespace, config: KioskConfig) -> int:
     from offline_cache.bundles.archive import write_bundle
     from offline_cache.bundles.manifest import BundleError, manifest_for, source_files
     from offline_cache.bundles.signing import KeyFileError, load_private_key, sign_document
+    from widgets.content_files import check_content_file
 
     if args.version < 1:
         return fail("build", "--version must be 1 or more", 2)
@@ -156,6 +157,7 @@ def cmd_build(args: argparse.Namespace, config: KioskConfig) -> int:
             full=args.full,
             sample=args.sample,
             description=args.description,
+            content_check=check_content_file,
         )
         write_bundle(args.out, sign_document(manifest.to_signed(), private), files)
     except (KeyFileError, BundleError) as exc:

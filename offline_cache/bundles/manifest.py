@@ -13,7 +13,7 @@ import json
 import logging
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -215,9 +215,14 @@ def source_files(src_dir: Path) -> dict[str, Path]:
     return found
 
 
-def check_source_file(relative: str, path: Path) -> None:
+# Checks a decoded JSON content file as the page that reads it would (raises ValueError).
+ContentCheck = Callable[[str, Any], None]
+
+
+def check_source_file(relative: str, path: Path, content_check: ContentCheck | None = None) -> None:
     """Catch broken content on the staff machine, not on the kiosks: datasets must parse with
-    the live parsers, JSON and CSV files must be well formed."""
+    the live parsers, JSON and CSV files must be well formed, and ``content_check`` may check
+    a JSON file's schema."""
     suffix = path.suffix.lower()
     if suffix not in (".json", ".csv"):
         return
@@ -226,7 +231,9 @@ def check_source_file(relative: str, path: Path) -> None:
         if dataset_service(relative):
             parse_dataset(dataset_service(relative), body, relative, sample=False)
         elif suffix == ".json":
-            json.loads(body.decode("utf-8-sig"))
+            data = json.loads(body.decode("utf-8-sig"))
+            if content_check is not None:
+                content_check(relative, data)
         else:
             list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""), strict=True))
     except ContentError as exc:
@@ -235,6 +242,8 @@ def check_source_file(relative: str, path: Path) -> None:
         raise BundleError(
             f"{relative}: not well-formed UTF-8 {suffix[1:].upper()}: {exc}"
         ) from None
+    except ValueError as exc:  # the schema check's message names the file and the place
+        raise BundleError(str(exc)) from None
 
 
 def manifest_for(
@@ -247,10 +256,11 @@ def manifest_for(
     sample: bool = False,
     description: str = "",
     now: datetime | None = None,
+    content_check: ContentCheck | None = None,
 ) -> BundleManifest:
     entries = {}
     for relative, path in files.items():
-        check_source_file(relative, path)
+        check_source_file(relative, path, content_check)
         digest, size = file_digest(path)
         entries[relative] = FileEntry(relative, digest, size)
     created = (now or datetime.now(KST)).isoformat(timespec="seconds")

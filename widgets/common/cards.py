@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.shell.theme import PALETTE, Scale, readable
 
@@ -78,3 +78,14 @@ def label(text: str, role: str = "", wrap: bool = False) -> QLabel:
     widget = QLabel(text, objectName=role) if role else QLabel(text)
     widget.setWordWrap(wrap)
     return widget
+
+
+def table_card(scale: Scale, column_gap: int = 24, row_gap: int = 12) -> tuple[QFrame, QGridLayout]:
+    """A card holding a grid of rows (a table of readings, prices, counts): the card and its
+    grid, gaps in design pixels."""
+    card = QFrame(objectName="Card")
+    grid = QGridLayout(card)
+    grid.setContentsMargins(scale.px(24), scale.px(16), scale.px(24), scale.px(16))
+    grid.setHorizontalSpacing(scale.px(column_gap))
+    grid.setVerticalSpacing(scale.px(row_gap))
+    return card, grid

@@ -134,8 +134,7 @@ class TapChart(pg.PlotWidget):
         """Show the value of the point nearest ``position`` (widget pixels); returns its text."""
         found = self._nearest(position)
         if found is None:
-            self._callout.hide()
-            self.tapped = ""
+            self.clear_value()
             return ""
         series, x, y = found
         self.tapped = self._value_text(series, x, y)
@@ -146,6 +145,11 @@ class TapChart(pg.PlotWidget):
         self._callout.setPos(x, y)
         self._callout.show()
         return self.tapped
+
+    def clear_value(self) -> None:
+        """Hide the value a tap showed (the next visitor starts with a plain chart)."""
+        self._callout.hide()
+        self.tapped = ""
 
     def _nearest(self, position: QPointF) -> tuple[Series, float, float] | None:
         """The point closest on screen, within a finger's width (bars: the one under the x)."""
