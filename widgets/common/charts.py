@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import KST
 from kiosk.shell.theme import PALETTE, Scale, readable
 
 # Distinct on white and (through ``readable``) on black; the first is Seoul blue.
 SERIES_COLORS = ("#0B5FAE", "#E8710A", "#0F9D58", "#C5221F", "#6D28D9", "#4B5563")
+
+
+def hour_label(epoch: float) -> str:
+    """An hour on a time axis ('19:00' reads the same in every language), Seoul time."""
+    return datetime.fromtimestamp(epoch, KST).strftime("%H:%M")
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,19 @@ def _pen_color(series: Series, index: int) -> str:
     return readable(series.color or SERIES_COLORS[index % len(SERIES_COLORS)])
 
 
+class _ValueAxis(pg.AxisItem):
+    """An axis whose tick labels a page formats (grouped thousands, a unit, a percent sign)."""
+
+    def __init__(self, orientation: str):
+        super().__init__(orientation)
+        self.format: Callable[[float], str] | None = None
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.format is None:
+            return super().tickStrings(values, scale, spacing)
+        return [self.format(value) for value in values]
+
+
 class TapChart(pg.PlotWidget):
     """A plot with big fonts; tapping near a point shows "label: value" above it.
 
@@ -48,7 +68,7 @@ class TapChart(pg.PlotWidget):
         height: int = 360,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent, background=PALETTE.surface)
+        super().__init__(parent, background=PALETTE.surface, axisItems={"left": _ValueAxis("left")})
         self._scale = scale
         self._value_text = value_text
         self._series: list[Series] = []
@@ -79,6 +99,18 @@ class TapChart(pg.PlotWidget):
     def set_categories(self, labels: Sequence[str]) -> None:
         """Name the x positions 0..n-1 (ages, markets, hours)."""
         self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
+
+    def set_y_format(self, format_value: Callable[[float], str]) -> None:
+        """Write the y ticks with the page's own formatting ('35,000', '20%')."""
+        axis = self.getPlotItem().getAxis("left")
+        axis.format = format_value
+        axis.picture = None  # drop the cached tick labels
+        axis.update()
+
+    def legend_entries(self) -> list[tuple[str, str]]:
+        """(name, colour) of every series, for a legend a page lays out itself (as chips
+        under the chart, where it never covers a point and guidance mode reads it)."""
+        return [(series.name, _pen_color(series, i)) for i, series in enumerate(self._series)]
 
     def set_y_label(self, text: str) -> None:
         axis = self.getPlotItem().getAxis("left")

@@ -1,0 +1,81 @@
+"""Pages that show one citydata place at a time (traffic, population, weather): big buttons
+switch between the places near the kiosk when the cache holds several."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+from kiosk.i18n import tr
+from kiosk.shell.page import WidgetPage
+from kiosk.shell.theme import Scale
+from offline_cache.store import Snapshot
+from widgets.common.cards import Card, label
+from widgets.common.hotspots import hotspot_names, ordered_hotspots, pick_hotspot
+from widgets.common.layout import columns_for
+
+
+class HotspotBar(QWidget):
+    """One checkable button per place; a tap calls ``on_choose(name)``."""
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        chosen: str,
+        on_choose: Callable[[str], None],
+        scale: Scale,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(scale.px(12))
+        columns = columns_for(scale, 4)
+        self.buttons: dict[str, QPushButton] = {}
+        for index, name in enumerate(names):
+            button = QPushButton(name, objectName="AccessButton")
+            button.setCheckable(True)
+            button.setChecked(name == chosen)
+            button.setMinimumHeight(scale.px(96))
+            button.clicked.connect(lambda _=False, place=name: on_choose(place))
+            grid.addWidget(button, *divmod(index, columns))
+            self.buttons[name] = button
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+
+
+class HotspotPage(WidgetPage):
+    """A page about one citydata place; the visitor's choice lasts until the idle reset."""
+
+    chosen: str | None = None  # the place a visitor switched to
+    hotspot_bar: HotspotBar | None = None
+
+    def place(self, city: Snapshot, lang: str) -> dict[str, Any] | None:
+        """The place to show (the chosen one, else the kiosk's own); adds the switch buttons
+        to the body when there are several places."""
+        self._lang = lang
+        site = self.context.config.site
+        places = ordered_hotspots(city, hotspot_names(self.context.config), site.lat, site.lon)
+        row = pick_hotspot(places, self.chosen)
+        self.hotspot_bar = None
+        if len(places) > 1 and row is not None:
+            names = [place["area_name"] for place in places]
+            self.hotspot_bar = HotspotBar(names, row["area_name"], self._choose, self.context.scale)
+            self.hotspot_bar.setAccessibleName(tr("city.places", lang))
+            self.body.addWidget(self.hotspot_bar)
+        return row
+
+    def titled_card(self, title: str) -> Card:
+        card = Card(self.context.scale, tappable=False)
+        card.layout_.addWidget(label(title, "CardTitle", wrap=True))
+        return card
+
+    def reset(self) -> None:
+        super().reset()
+        self.chosen = None
+
+    def _choose(self, place: str) -> None:
+        self.chosen = place
+        self.render(self._lang)
