@@ -38,7 +38,8 @@ class HotspotBar(QWidget):
             button = QPushButton(name, objectName="AccessButton")
             button.setCheckable(True)
             button.setChecked(name == chosen)
-            button.setMinimumHeight(scale.px(96))
+            # the style's minimum (content box) wins over setMinimumHeight: 84 + padding >= 96
+            button.setStyleSheet(f"min-height: {scale.px(84)}px;")
             button.clicked.connect(lambda _=False, place=name: on_choose(place))
             grid.addWidget(button, *divmod(index, columns))
             self.buttons[name] = button
