@@ -58,7 +58,8 @@ class _ValueAxis(pg.AxisItem):
 class TapChart(pg.PlotWidget):
     """A plot with big fonts; tapping near a point shows "label: value" above it.
 
-    ``value_text(series, x, y)`` formats what a tap shows (numbers and units through
+    ``height`` is the least height, or with ``fixed`` the height; ``value_text(series, x, y)``
+    formats what a tap shows (numbers and units through
     ``kiosk.i18n``). The last text shown stays in ``tapped`` for tests and guidance mode."""
 
     def __init__(
@@ -67,6 +68,7 @@ class TapChart(pg.PlotWidget):
         value_text: Callable[[Series, float, float], str],
         height: int = 360,
         parent: QWidget | None = None,
+        fixed: bool = False,
     ):
         super().__init__(parent, background=PALETTE.surface, axisItems={"left": _ValueAxis("left")})
         self._scale = scale
@@ -74,6 +76,8 @@ class TapChart(pg.PlotWidget):
         self._series: list[Series] = []
         self.tapped: str = ""
         self.setMinimumHeight(scale.px(height))
+        if fixed:  # exactly this tall (plus the larger axis text), never taking spare height
+            self.setFixedHeight(scale.px(height) + 2 * (scale.text_px(22) - scale.px(22)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseEnabled(x=False, y=False)  # a kiosk chart never pans or zooms by touch
         self.setMenuEnabled(False)

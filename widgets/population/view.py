@@ -20,7 +20,7 @@ from widgets.population.model import (
     range_text,
 )
 
-CHART_HEIGHT = 230
+CHART_HEIGHT = 260
 
 
 def congestion_message(population: LivePopulation, lang: str) -> str:
@@ -80,19 +80,21 @@ class PopulationPage(HotspotPage):
         self.body.addStretch(1)
         return [city]
 
-    def _chart(self, name: str, value_text) -> TapChart:
-        chart = TapChart(self.context.scale, value_text, height=CHART_HEIGHT)
+    def _chart(self, name: str, value_text, fixed: bool = True) -> TapChart:
+        chart = TapChart(self.context.scale, value_text, height=CHART_HEIGHT, fixed=fixed)
         self.charts[name] = chart
         return chart
 
     def _now_card(self, population: LivePopulation, lang: str, city: Snapshot) -> Card:
         card = self.titled_card(f"{tr('population.now_title', lang)} · {population.area}")
-        top = QHBoxLayout()
-        level = badge(level_name(population.level, lang), CONGESTION_COLORS[population.level])
-        top.addWidget(level)
+        level = QHBoxLayout()
+        level.addWidget(
+            badge(level_name(population.level, lang), CONGESTION_COLORS[population.level])
+        )
+        level.addStretch(1)
+        card.layout_.addLayout(level)
         people = range_text(population.minimum, population.maximum, lang)
-        top.addWidget(label(people or "-", "Big", wrap=True), 1)
-        card.layout_.addLayout(top)
+        card.layout_.addWidget(label(people or "-", "Big", wrap=True))
         if message := congestion_message(population, lang):
             card.layout_.addWidget(label(message, wrap=True))
         if population.measured_at is not None:
@@ -120,7 +122,7 @@ class PopulationPage(HotspotPage):
             people = range_text(hour.minimum, hour.maximum, lang)
             return f"{hour_label(hour.time)} {people} · {level_name(hour.level, lang)}"
 
-        chart = self._chart("forecast", value_text)
+        chart = self._chart("forecast", value_text, fixed=False)  # as tall as the now card
         step = max(1, len(hours) // 6)
         chart.set_categories(
             [hour_label(h.time) if i % step == 0 else "" for i, h in enumerate(hours)]

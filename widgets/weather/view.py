@@ -22,8 +22,8 @@ from widgets.weather.model import (
     weather_report,
 )
 
-CHART_HEIGHT = 200
-STRIP_HOURS = 8  # hours listed in words under the chart (evenly spread over the forecast)
+CHART_HEIGHT = 250
+STRIP_HOURS = 6  # hours listed in words under the chart (evenly spread over the forecast)
 
 
 def source_text(source: str, report: WeatherReport, lang: str) -> str:
@@ -118,7 +118,7 @@ class WeatherPage(HotspotPage):
             hour = hours[int(x)]
             return " · ".join([hour_label(hour.time), *hour_summary(hour, lang)])
 
-        chart = TapChart(self.context.scale, value_text, height=CHART_HEIGHT)
+        chart = TapChart(self.context.scale, value_text, height=CHART_HEIGHT, fixed=True)
         step = max(1, -(-len(hours) // 8))
         chart.set_categories(
             [hour_label(h.time) if i % step == 0 else "" for i, h in enumerate(hours)]
@@ -143,6 +143,8 @@ class WeatherPage(HotspotPage):
             for part in hour_summary(hour, lang):
                 cell.addWidget(label(part, wrap=True))
             strip.addLayout(cell, *divmod(index, per_row))
+        for column in range(min(per_row, len(picked))):
+            strip.setColumnStretch(column, 1)
         card.layout_.addLayout(strip)
         card.layout_.addWidget(label(tr("city.tap_hint", lang), "Muted", wrap=True))
         return card
