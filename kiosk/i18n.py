@@ -1006,6 +1006,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "预计最拥挤：{when} · {level}",
         "ja": "今後最も混む時間：{when} · {level}",
     },
+    "population.levels": {"ko": "혼잡도", "en": "Crowding", "zh": "拥挤程度", "ja": "混雑度"},
     "population.no_forecast": {
         "ko": "예측 자료가 없습니다.",
         "en": "No forecast.",

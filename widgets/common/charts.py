@@ -36,6 +36,7 @@ class Series:
     points: Sequence[tuple[float, float]]
     color: str = ""  # a theme colour; empty takes the next of SERIES_COLORS
     dashed: bool = False  # e.g. a target or a forecast
+    point_colors: Sequence[str] = ()  # one per point (e.g. a congestion level); empty: color
 
 
 def _pen_color(series: Series, index: int) -> str:
@@ -135,6 +136,8 @@ class TapChart(pg.PlotWidget):
             style=Qt.PenStyle.DashLine if series.dashed else Qt.PenStyle.SolidLine,
         )
         brush = pg.mkBrush(_pen_color(series, index))
+        if series.point_colors:
+            brush = [pg.mkBrush(readable(color)) for color in series.point_colors]
         self.plot(
             xs,
             ys,

@@ -132,13 +132,23 @@ class PopulationPage(HotspotPage):
             Series(
                 tr("population.forecast_max", lang),
                 [(i, float(h.maximum or 0)) for i, h in enumerate(hours)],
+                point_colors=[CONGESTION_COLORS[h.level] for h in hours],
             )
         )
         lows = [(i, float(h.minimum)) for i, h in enumerate(hours) if h.minimum is not None]
         if lows:
-            chart.add_line(Series(tr("population.forecast_min", lang), lows, dashed=True))
+            grey = "#4B5563"  # not a congestion colour: the levels colour the points of the most
+            chart.add_line(Series(tr("population.forecast_min", lang), lows, grey, dashed=True))
         card.layout_.addWidget(chart)
-        card.layout_.addLayout(legend(chart))
+        chips = legend(chart)
+        levels = sorted({h.level for h in hours if h.level is not None})
+        if levels:
+            chips.insertWidget(chips.count() - 1, label(tr("population.levels", lang), "Muted"))
+        for level in levels:
+            chips.insertWidget(
+                chips.count() - 1, badge(level_name(level, lang), CONGESTION_COLORS[level])
+            )
+        card.layout_.addLayout(chips)
         return card
 
     def _ages_card(self, population: LivePopulation, lang: str) -> Card:

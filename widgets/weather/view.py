@@ -77,8 +77,7 @@ class WeatherPage(HotspotPage):
         ]
 
     def _now_card(self, report: WeatherReport, lang: str) -> Card:
-        card = Card(self.context.scale, tappable=False)
-        card.layout_.addWidget(label(tr("weather.now_title", lang), "CardTitle", wrap=True))
+        card = self.titled_card(tr("weather.now_title", lang))
         columns = 3 if self.context.scale.text < 1.5 else 1
         for source in (KMA, CITYDATA):  # the values grouped under the source they came from
             group = [reading for reading in report.readings if reading.source == source]
@@ -106,9 +105,8 @@ class WeatherPage(HotspotPage):
         return column
 
     def _forecast_card(self, report: WeatherReport, lang: str) -> Card:
-        card = Card(self.context.scale, tappable=False)
         title = f"{tr('weather.forecast_title', lang)} · {source_text(CITYDATA, report, lang)}"
-        card.layout_.addWidget(label(title, "CardTitle", wrap=True))
+        card = self.titled_card(title)
         hours = [hour for hour in report.forecast if hour.temperature is not None]
         if not hours:
             card.layout_.addWidget(empty_state(tr("weather.no_forecast", lang)))
