@@ -14,6 +14,7 @@ from offline_cache.parsers import parse_response
 from offline_cache.store import DatasetUpdate
 from tests.conftest import SEOUL_SAMPLES
 from tests.gui.test_shell import texts
+from widgets.common.cards import Card
 
 CITY_PAGES = ("traffic", "population", "weather")
 
@@ -56,7 +57,7 @@ def test_traffic_page_with_the_sample_data(make_window):
     assert "Roads are congested" in text  # the API's Korean message, in the visitor's language
 
 
-def test_traffic_shows_the_trains_at_this_station(make_window):
+def test_traffic_shows_the_trains_at_this_station(make_window, qtbot):
     window = make_window()
     (arrivals,) = parse_response(
         "realtimeStationArrival", (SEOUL_SAMPLES / "realtimeStationArrival.json").read_bytes()
@@ -68,6 +69,9 @@ def test_traffic_shows_the_trains_at_this_station(make_window):
     text = shown(window, "traffic")
     assert "행" in text and ("분" in text or "도착" in text)
     assert "열차 도착 정보가 아직 없습니다" not in text
+    (trains,) = [card for card in window.page_widget("traffic").findChildren(Card) if card.tappable]
+    qtbot.mouseClick(trains, Qt.MouseButton.LeftButton)  # the whole card opens the arrivals page
+    qtbot.waitUntil(lambda: window.state.page == "subway")
 
 
 def test_population_page_draws_its_charts(make_window):

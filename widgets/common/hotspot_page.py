@@ -68,8 +68,8 @@ class HotspotPage(WidgetPage):
             self.body.addWidget(self.hotspot_bar)
         return row
 
-    def titled_card(self, title: str) -> Card:
-        card = Card(self.context.scale, tappable=False)
+    def titled_card(self, title: str, tappable: bool = False) -> Card:
+        card = Card(self.context.scale, tappable=tappable)
         card.layout_.addWidget(label(title, "CardTitle", wrap=True))
         return card
 

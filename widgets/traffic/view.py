@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.i18n import format_measure, format_number, format_time, pick, tr
+from kiosk.intents import ShowWidget, Source
 from kiosk.shell.theme import LINE_COLORS, PALETTE
 from offline_cache.store import Snapshot
 from widgets.bikes.model import distance_text
@@ -107,7 +108,8 @@ class TrafficPage(HotspotPage):
 
     def _trains_card(self, groups: list, lang: str) -> Card:
         station = self.context.config.site.station_in(lang)
-        card = self.titled_card(tr("subway.here_title", lang, station=station))
+        card = self.titled_card(tr("subway.here_title", lang, station=station), tappable=True)
+        card.clicked.connect(lambda: self.context.sink(ShowWidget("subway", Source.TOUCH)))
         if not groups:
             card.layout_.addWidget(empty_state(tr("subway.no_data", lang, station=station)))
             return card
@@ -120,8 +122,10 @@ class TrafficPage(HotspotPage):
             line.addWidget(
                 label(f"{direction_name(first.direction, lang)} · {towards}", wrap=True), 1
             )
-            line.addWidget(label(first.eta_text(lang), "CardTitle"))
+            soonest = " · ".join(arrival.eta_text(lang) for arrival in arrivals[:2])
+            line.addWidget(label(soonest, "CardTitle"))
             card.layout_.addLayout(line)
+        card.layout_.addWidget(label(tr("home.more", lang), "Muted"))
         return card
 
     def _bus_card(self, row: dict, lang: str) -> Card:
