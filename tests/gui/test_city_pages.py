@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk import intents as i
+from kiosk.shell.guidance import describe, is_item
 from offline_cache.parsers import parse_response
 from offline_cache.store import DatasetUpdate
 from tests.conftest import SEOUL_SAMPLES
@@ -90,6 +91,8 @@ def test_population_page_draws_its_charts(make_window):
     )
     ages = page.charts["ages"]
     assert ages.show_value_near(ages.point_position(4, 26.4)) == "40대: 26.4%"
+    # voice guidance reads a chart as its title and every value
+    assert describe(ages, "ko").startswith("연령대별 비율. 0대: 0.5%, 10대: 2.7%")
     window.dispatch(i.SetLanguage("en"))
     text = shown(window, "population")
     assert "Normal" in text and "38,000–40,000 people" in text and "By age" in text
@@ -130,6 +133,7 @@ def test_a_visitor_switches_between_places(make_window, qtbot):
         assert list(bar.buttons) == ["홍대 관광특구", "광화문·덕수궁"]  # the configured first
         assert bar.buttons["홍대 관광특구"].isChecked()
         assert bar.buttons["홍대 관광특구"].height() >= 96
+        assert is_item(bar.buttons["광화문·덕수궁"]) and not is_item(bar)  # guidance finds each
     population = window.page_widget("population")
     assert "붐빔" in shown(window, "population")
     qtbot.mouseClick(population.hotspot_bar.buttons["광화문·덕수궁"], Qt.MouseButton.LeftButton)

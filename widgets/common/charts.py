@@ -117,6 +117,11 @@ class TapChart(pg.PlotWidget):
         under the chart, where it never covers a point and guidance mode reads it)."""
         return [(series.name, _pen_color(series, i)) for i, series in enumerate(self._series)]
 
+    def spoken_summary(self) -> str:
+        """Every point's tap text once, in order: what voice guidance reads for the chart."""
+        texts = (self._value_text(s, x, y) for s in self._series for x, y in s.points)
+        return ", ".join(dict.fromkeys(texts))
+
     def set_y_label(self, text: str) -> None:
         axis = self.getPlotItem().getAxis("left")
         axis.setLabel(text, color=PALETTE.muted, **{"font-size": f"{self._scale.text_px(22)}px"})

@@ -13,6 +13,7 @@ from kiosk.shell.page import WidgetPage
 from kiosk.shell.theme import Scale
 from offline_cache.store import Snapshot
 from widgets.common.cards import Card, label
+from widgets.common.charts import TapChart
 from widgets.common.hotspots import hotspot_names, ordered_hotspots, pick_hotspot
 from widgets.common.layout import columns_for
 
@@ -62,9 +63,9 @@ class HotspotPage(WidgetPage):
         row = pick_hotspot(places, self.chosen)
         self.hotspot_bar = None
         if len(places) > 1 and row is not None:
+            self.body.addWidget(label(tr("city.places", lang), "Muted"))
             names = [place["area_name"] for place in places]
             self.hotspot_bar = HotspotBar(names, row["area_name"], self._choose, self.context.scale)
-            self.hotspot_bar.setAccessibleName(tr("city.places", lang))
             self.body.addWidget(self.hotspot_bar)
         return row
 
@@ -72,6 +73,11 @@ class HotspotPage(WidgetPage):
         card = Card(self.context.scale, tappable=tappable)
         card.layout_.addWidget(label(title, "CardTitle", wrap=True))
         return card
+
+    def add_chart(self, card: Card, chart: TapChart, title: str) -> None:
+        """Put a chart in its card; voice guidance reads it as its title and every value."""
+        chart.setAccessibleName(f"{title}. {chart.spoken_summary()}")
+        card.layout_.addWidget(chart)
 
     def reset(self) -> None:
         super().reset()

@@ -139,7 +139,7 @@ class PopulationPage(HotspotPage):
         if lows:
             grey = "#4B5563"  # not a congestion colour: the levels colour the points of the most
             chart.add_line(Series(tr("population.forecast_min", lang), lows, grey, dashed=True))
-        card.layout_.addWidget(chart)
+        self.add_chart(card, chart, tr("population.forecast_title", lang))
         chips = legend(chart)
         levels = sorted({h.level for h in hours if h.level is not None})
         if levels:
@@ -170,7 +170,7 @@ class PopulationPage(HotspotPage):
                 [(i, share) for i, (_, share) in enumerate(population.ages)],
             )
         )
-        card.layout_.addWidget(chart)
+        self.add_chart(card, chart, tr("population.ages_title", lang))
         return card
 
     def _mix_card(self, population: LivePopulation, lang: str) -> Card:
@@ -211,6 +211,6 @@ class PopulationPage(HotspotPage):
         chart.set_y_format(percent)
         for item in series:
             chart.add_bars(item)
-        card.layout_.addWidget(chart)
+        self.add_chart(card, chart, tr("population.mix_title", lang))
         card.layout_.addLayout(legend(chart))
         return card

@@ -129,7 +129,7 @@ class WeatherPage(HotspotPage):
             )
         )
         self.chart = chart
-        card.layout_.addWidget(chart)
+        self.add_chart(card, chart, title)
         strip = QGridLayout()
         strip.setHorizontalSpacing(self.context.scale.px(12))
         picked = hours[:: max(1, -(-len(hours) // STRIP_HOURS))]
