@@ -9,7 +9,7 @@ from kiosk.config import load_config
 from offline_cache.parsers import parse_response
 from offline_cache.store import DatasetStatus, Snapshot
 from tests.conftest import SEOUL_SAMPLES
-from widgets.common.hotspots import hotspot_names, ordered_hotspots, pick_hotspot
+from widgets.common.hotspots import hotspot_names, ordered_hotspots, pick_hotspot, seoul_words
 from widgets.population.model import congestion_level, live_population, range_text
 from widgets.traffic.model import bus_stops, parking_lots, road_traffic
 from widgets.weather.model import CITYDATA, KMA, compass_point, weather_report
@@ -174,3 +174,10 @@ def test_weather_with_odd_values():
     assert names["weather.sky"] == "뭉게구름"  # an unknown word is shown as the API wrote it
     assert compass_point(0) == "N" and compass_point(350) == "N" and compass_point(200) == "SSW"
     assert compass_point(None) is None and compass_point(999) is None
+
+
+def test_seoul_words_in_the_visitors_language():
+    message = "해당 장소로 이동·진입시 시간이 오래 걸릴 수 있어요."
+    assert seoul_words(message, "traffic.road_msg.2", "ko") == message
+    assert seoul_words(message, "traffic.road_msg.2", "en").startswith("Roads are congested")
+    assert seoul_words("", "population.msg.0", "ko").startswith("사람이 몰려있지 않아")

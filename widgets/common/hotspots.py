@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kiosk.config import ConfigError, KioskConfig
+from kiosk.i18n import LANGUAGES, pick, tr
 from offline_cache.connectors.geo import distance_m
 from offline_cache.connectors.settings import configured_hotspots
 from offline_cache.store import Snapshot
@@ -64,3 +65,10 @@ def pick_hotspot(rows: Sequence[dict[str, Any]], chosen: str | None) -> dict[str
         if row.get("area_name") == chosen:
             return row
     return rows[0] if rows else None
+
+
+def seoul_words(message: str, key: str, lang: str) -> str:
+    """citydata's own message (Korean only) for Korean visitors, the same meaning from the
+    text ``key`` for everyone else; the text alone when the API sent none."""
+    texts = {code: tr(key, code) for code in LANGUAGES}
+    return pick({**texts, "ko": message or texts["ko"]}, lang)

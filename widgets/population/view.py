@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
-from kiosk.i18n import format_number, format_time, pick, tr
+from kiosk.i18n import format_number, format_time, tr
 from offline_cache.store import Snapshot
 from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.charts import Series, TapChart, hour_label
 from widgets.common.hotspot_page import HotspotPage
+from widgets.common.hotspots import seoul_words
 from widgets.common.layout import clear_layout, columns_for
 from widgets.population.model import (
     CONGESTION_COLORS,
@@ -24,12 +25,9 @@ CHART_HEIGHT = 260
 
 
 def congestion_message(population: LivePopulation, lang: str) -> str:
-    """The API's own words for Korean visitors, the same meaning in the others' language."""
     if population.level is None:
         return population.message
-    key = f"population.msg.{population.level}"
-    texts = {code: tr(key, code) for code in ("en", "zh", "ja")}
-    return pick({"ko": population.message or tr(key, "ko"), **texts}, lang)
+    return seoul_words(population.message, f"population.msg.{population.level}", lang)
 
 
 def percent(value: float) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
-from kiosk.i18n import format_measure, format_number, format_time, pick, tr
+from kiosk.i18n import format_measure, format_number, format_time, tr
 from kiosk.intents import ShowWidget, Source
 from kiosk.shell.theme import LINE_COLORS, PALETTE
 from offline_cache.store import Snapshot
 from widgets.bikes.model import distance_text
 from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.hotspot_page import HotspotPage
+from widgets.common.hotspots import seoul_words
 from widgets.common.layout import clear_layout, columns_for
 from widgets.subway.model import direction_name, line_name
 from widgets.subway.view import arrival_groups
@@ -32,13 +33,9 @@ def speed_text(speed: float | None, lang: str) -> str:
 
 
 def road_message(traffic: RoadTraffic, lang: str) -> str:
-    """The API's own words for Korean visitors, the same meaning in the others' language."""
     if traffic.level is None:
         return traffic.message
-    texts = {code: tr(f"traffic.road_msg.{traffic.level}", code) for code in ("en", "zh", "ja")}
-    return pick(
-        {"ko": traffic.message or tr(f"traffic.road_msg.{traffic.level}", "ko"), **texts}, lang
-    )
+    return seoul_words(traffic.message, f"traffic.road_msg.{traffic.level}", lang)
 
 
 class TrafficPage(HotspotPage):
