@@ -165,3 +165,21 @@ def test_odd_values_and_missing_blocks_never_blank_a_page(make_window):
     assert "여의대로" in shown(window, "traffic") and "공영" in shown(window, "traffic")
     assert "생활인구 자료가 없습니다" in shown(window, "population")
     assert "예보 자료가 없습니다" in shown(window, "weather")
+
+
+def test_charts_are_kept_until_something_they_show_changes(make_window):
+    window = make_window()
+    shown(window, "population")
+    page = window.page_widget("population")
+    chart = page.charts["ages"]
+    window.dispatch(i.Home())
+    shown(window, "population")  # a second visit with nothing new: the same charts
+    assert page.charts["ages"] is chart
+    store_places(window, [{**sample_place(), "age_20": 50.0}])  # new data: rebuilt
+    window.dispatch(i.Home())
+    shown(window, "population")
+    assert page.charts["ages"] is not chart
+    assert page.charts["ages"].show_value_near(page.charts["ages"].point_position(2, 50)) == (
+        "20대: 50.0%"
+    )
+    assert "측정" in texts(page) and "수신" in texts(page)  # the footer still dates the data

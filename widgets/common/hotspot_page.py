@@ -4,18 +4,21 @@ switch between the places near the kiosk when the cache holds several."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from kiosk.i18n import tr
+from kiosk.i18n import KST, tr
 from kiosk.shell.page import WidgetPage
-from kiosk.shell.theme import Scale
+from kiosk.shell.theme import PALETTE, Scale
 from offline_cache.store import Snapshot
 from widgets.common.cards import Card, label
-from widgets.common.charts import TapChart
 from widgets.common.hotspots import hotspot_names, ordered_hotspots, pick_hotspot
-from widgets.common.layout import columns_for
+from widgets.common.layout import clear_layout, columns_for
+
+if TYPE_CHECKING:  # pyqtgraph loads with the first page that draws a chart, not with traffic
+    from widgets.common.charts import TapChart
 
 
 class HotspotBar(QWidget):
@@ -49,10 +52,42 @@ class HotspotBar(QWidget):
 
 
 class HotspotPage(WidgetPage):
-    """A page about one citydata place; the visitor's choice lasts until the idle reset."""
+    """A page about one citydata place; the visitor's choice lasts until the idle reset.
+
+    Subclasses build their body in ``build(lang, snapshots)`` from the snapshots of their
+    spec's datasets. The body is kept while nothing it shows can have changed (the same data
+    versions, language, text size, contrast, place and day): a chart costs ~12 ms to create,
+    and the window renders the page on every visit and every 30 s. ``keep_body = False``
+    rebuilds every time (a page with countdowns)."""
 
     chosen: str | None = None  # the place a visitor switched to
     hotspot_bar: HotspotBar | None = None
+    keep_body = True
+    _built: tuple[Any, ...] | None = None  # what the body was built from
+    _shown: tuple[str, ...] = ()  # the datasets it shows, for the freshness footer
+
+    def fill(self, lang: str) -> list[Snapshot]:
+        snapshots = {
+            dataset: self.context.store.snapshot(dataset) for dataset in self.spec.datasets
+        }
+        today = datetime.fromtimestamp(self.context.clock(), KST).date()
+        key = (
+            lang,
+            self.context.scale.text,
+            PALETTE.high_contrast,
+            self.chosen,
+            today,
+            tuple(snapshot.status for snapshot in snapshots.values()),
+        )
+        if not self.keep_body or key != self._built:
+            clear_layout(self.body)
+            shown = self.build(lang, snapshots)
+            self._built, self._shown = key, tuple(s.status.dataset for s in shown)
+        return [snapshots[dataset] for dataset in self._shown]  # fresh: their ages move on
+
+    def build(self, lang: str, snapshots: dict[str, Snapshot]) -> list[Snapshot]:
+        """Build the body; return the snapshots it shows."""
+        raise NotImplementedError
 
     def place(self, city: Snapshot, lang: str) -> dict[str, Any] | None:
         """The place to show (the chosen one, else the kiosk's own); adds the switch buttons
@@ -82,6 +117,7 @@ class HotspotPage(WidgetPage):
     def reset(self) -> None:
         super().reset()
         self.chosen = None
+        self._built = None  # the next visitor gets a fresh body (no value left tapped)
 
     def _choose(self, place: str) -> None:
         self.chosen = place

@@ -11,7 +11,7 @@ from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.charts import Series, TapChart, hour_label
 from widgets.common.hotspot_page import HotspotPage
 from widgets.common.hotspots import seoul_words
-from widgets.common.layout import clear_layout, columns_for
+from widgets.common.layout import columns_for
 from widgets.population.model import (
     CONGESTION_COLORS,
     LivePopulation,
@@ -44,10 +44,9 @@ def legend(chart: TapChart) -> QHBoxLayout:
 
 
 class PopulationPage(HotspotPage):
-    def fill(self, lang: str) -> list[Snapshot]:
-        clear_layout(self.body)
+    def build(self, lang: str, snapshots: dict[str, Snapshot]) -> list[Snapshot]:
         self.charts: dict[str, TapChart] = {}
-        city = self.context.store.snapshot("citydata")
+        city = snapshots["citydata"]
         row = self.place(city, lang)
         population = live_population(row) if row is not None else None
         if population is None:

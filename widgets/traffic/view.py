@@ -13,7 +13,7 @@ from widgets.bikes.model import distance_text
 from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.hotspot_page import HotspotPage
 from widgets.common.hotspots import seoul_words
-from widgets.common.layout import clear_layout, columns_for
+from widgets.common.layout import columns_for
 from widgets.subway.model import direction_name, line_name
 from widgets.subway.view import arrival_groups
 from widgets.traffic.model import (
@@ -39,11 +39,11 @@ def road_message(traffic: RoadTraffic, lang: str) -> str:
 
 
 class TrafficPage(HotspotPage):
-    def fill(self, lang: str) -> list[Snapshot]:
-        clear_layout(self.body)
-        store, site = self.context.store, self.context.config.site
-        city = store.snapshot("citydata")
-        trains = store.snapshot("subway_arrivals")
+    keep_body = False  # the train times count down on every render
+
+    def build(self, lang: str, snapshots: dict[str, Snapshot]) -> list[Snapshot]:
+        site = self.context.config.site
+        city, trains = snapshots["citydata"], snapshots["subway_arrivals"]
         row = self.place(city, lang)
         groups = arrival_groups(trains, site.subway_station)
         if row is None and not groups:

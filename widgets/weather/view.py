@@ -10,7 +10,7 @@ from offline_cache.store import Snapshot
 from widgets.common.cards import Card, empty_state, label
 from widgets.common.charts import Series, TapChart, hour_label
 from widgets.common.hotspot_page import HotspotPage
-from widgets.common.layout import clear_layout, columns_for
+from widgets.common.layout import columns_for
 from widgets.weather.model import (
     CITYDATA,
     KMA,
@@ -47,11 +47,9 @@ def hour_summary(hour: ForecastHour, lang: str) -> list[str]:
 
 
 class WeatherPage(HotspotPage):
-    def fill(self, lang: str) -> list[Snapshot]:
-        clear_layout(self.body)
+    def build(self, lang: str, snapshots: dict[str, Snapshot]) -> list[Snapshot]:
         self.chart: TapChart | None = None
-        store = self.context.store
-        nowcast, city = store.snapshot("weather"), store.snapshot("citydata")
+        nowcast, city = snapshots["weather"], snapshots["citydata"]
         row = self.place(city, lang)
         report = weather_report(nowcast, city, row, lang)
         if report is None:
