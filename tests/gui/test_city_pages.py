@@ -70,7 +70,10 @@ def test_traffic_shows_the_trains_at_this_station(make_window, qtbot):
     text = shown(window, "traffic")
     assert "행" in text and ("분" in text or "도착" in text)
     assert "열차 도착 정보가 아직 없습니다" not in text
-    (trains,) = [card for card in window.page_widget("traffic").findChildren(Card) if card.tappable]
+    page = window.page_widget("traffic")
+    snapshots = {d: window.context.store.snapshot(d) for d in page.spec.datasets}
+    assert page.moving_texts("ko", snapshots)  # the body is rebuilt when a train time moves
+    (trains,) = [card for card in page.findChildren(Card) if card.tappable]
     qtbot.mouseClick(trains, Qt.MouseButton.LeftButton)  # the whole card opens the arrivals page
     qtbot.waitUntil(lambda: window.state.page == "subway")
 

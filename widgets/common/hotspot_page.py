@@ -57,12 +57,11 @@ class HotspotPage(WidgetPage):
     Subclasses build their body in ``build(lang, snapshots)`` from the snapshots of their
     spec's datasets. The body is kept while nothing it shows can have changed (the same data
     versions, language, text size, contrast, place and day): a chart costs ~12 ms to create,
-    and the window renders the page on every visit and every 30 s. ``keep_body = False``
-    rebuilds every time (a page with countdowns)."""
+    and the window renders the page on every visit and every 30 s. A page whose texts also
+    move with the clock (countdowns) adds them to the key through ``moving_texts``."""
 
     chosen: str | None = None  # the place a visitor switched to
     hotspot_bar: HotspotBar | None = None
-    keep_body = True
     _built: tuple[Any, ...] | None = None  # what the body was built from
     _shown: tuple[str, ...] = ()  # the datasets it shows, for the freshness footer
 
@@ -78,12 +77,17 @@ class HotspotPage(WidgetPage):
             self.chosen,
             today,
             tuple(snapshot.status for snapshot in snapshots.values()),
+            self.moving_texts(lang, snapshots),
         )
-        if not self.keep_body or key != self._built:
+        if key != self._built:
             clear_layout(self.body)
             shown = self.build(lang, snapshots)
             self._built, self._shown = key, tuple(s.status.dataset for s in shown)
         return [snapshots[dataset] for dataset in self._shown]  # fresh: their ages move on
+
+    def moving_texts(self, lang: str, snapshots: dict[str, Snapshot]) -> tuple[str, ...]:
+        """Texts of the body that change with the clock alone (none here)."""
+        return ()
 
     def build(self, lang: str, snapshots: dict[str, Snapshot]) -> list[Snapshot]:
         """Build the body; return the snapshots it shows."""

@@ -39,7 +39,12 @@ def road_message(traffic: RoadTraffic, lang: str) -> str:
 
 
 class TrafficPage(HotspotPage):
-    keep_body = False  # the train times count down on every render
+    def moving_texts(self, lang: str, snapshots: dict[str, Snapshot]) -> tuple[str, ...]:
+        """The train times shown: they count down with the clock."""
+        groups = arrival_groups(
+            snapshots["subway_arrivals"], self.context.config.site.subway_station
+        )
+        return tuple(a.eta_text(lang) for arrivals in groups[:SHOWN] for a in arrivals[:2])
 
     def build(self, lang: str, snapshots: dict[str, Snapshot]) -> list[Snapshot]:
         site = self.context.config.site
