@@ -56,7 +56,7 @@ class HotspotPage(WidgetPage):
 
     Subclasses build their body in ``build(lang, snapshots)`` from the snapshots of their
     spec's datasets. The body is kept while nothing it shows can have changed (the same data
-    versions, language, text size, contrast, place and day): a chart costs ~12 ms to create,
+    versions and staleness, language, text size, contrast, place and day): a chart costs ~12 ms to create,
     and the window renders the page on every visit and every 30 s. A page whose texts also
     move with the clock (countdowns) adds them to the key through ``moving_texts``."""
 
@@ -76,7 +76,7 @@ class HotspotPage(WidgetPage):
             PALETTE.high_contrast,
             self.chosen,
             today,
-            tuple(snapshot.status for snapshot in snapshots.values()),
+            tuple((s.status, s.is_stale) for s in snapshots.values()),  # stale: other sources
             self.moving_texts(lang, snapshots),
         )
         if key != self._built:
