@@ -20,6 +20,19 @@ from offline_cache.store import Snapshot
 log = logging.getLogger(__name__)
 
 
+def stored_number(value: Any) -> float | None:
+    """A number of a cached citydata row, or None for anything else (None, a stray string
+    from an older row, a bool)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def stored_whole(value: Any) -> int | None:
+    number = stored_number(value)
+    return None if number is None else int(number)
+
+
 def hotspot_names(config: KioskConfig) -> tuple[str, ...]:
     """The configured places; none when the setting is broken (logged, the pages go on)."""
     try:

@@ -10,6 +10,7 @@ from typing import Any
 
 from kiosk.i18n import format_number, tr
 from offline_cache.parsers.citydata import AGE_BANDS
+from widgets.common.hotspots import stored_number, stored_whole
 
 # citydata's four congestion levels (AREA_CONGEST_LVL, spaces dropped) and their colours.
 CONGESTION_LEVELS = {"여유": 0, "보통": 1, "약간붐빔": 2, "붐빔": 3}
@@ -23,15 +24,6 @@ def congestion_level(text: Any) -> int | None:
 def level_name(level: int | None, lang: str) -> str:
     key = f"population.level.{level}" if level is not None else "traffic.unknown"
     return tr(key, lang)
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _whole(value: Any) -> int | None:
-    number = _number(value)
-    return None if number is None else int(number)
 
 
 @dataclass(frozen=True)
@@ -71,30 +63,30 @@ def live_population(row: dict[str, Any]) -> LivePopulation | None:
         ForecastHour(
             time=float(item["time"]),
             level=congestion_level(item.get("level")),
-            minimum=_whole(item.get("min")),
-            maximum=_whole(item.get("max")),
+            minimum=stored_whole(item.get("min")),
+            maximum=stored_whole(item.get("max")),
         )
         for item in (forecast_items if isinstance(forecast_items, list) else [])
-        if isinstance(item, dict) and _number(item.get("time")) is not None
+        if isinstance(item, dict) and stored_number(item.get("time")) is not None
     ]
     forecast.sort(key=lambda hour: hour.time)
     ages = [
         (band, value)
         for band in AGE_BANDS
-        if (value := _number(row.get(f"age_{band}"))) is not None
+        if (value := stored_number(row.get(f"age_{band}"))) is not None
     ]
     population = LivePopulation(
         area=str(row.get("area_name") or ""),
         level=congestion_level(row.get("congestion_level")),
         message=str(row.get("congestion_message") or ""),
-        minimum=_whole(row.get("population_min")),
-        maximum=_whole(row.get("population_max")),
-        measured_at=_number(row.get("population_time")),
+        minimum=stored_whole(row.get("population_min")),
+        maximum=stored_whole(row.get("population_max")),
+        measured_at=stored_number(row.get("population_time")),
         ages=ages,
-        male=_number(row.get("male_rate")),
-        female=_number(row.get("female_rate")),
-        resident=_number(row.get("resident_rate")),
-        non_resident=_number(row.get("non_resident_rate")),
+        male=stored_number(row.get("male_rate")),
+        female=stored_number(row.get("female_rate")),
+        resident=stored_number(row.get("resident_rate")),
+        non_resident=stored_number(row.get("non_resident_rate")),
         forecast=forecast,
     )
     if (

@@ -10,6 +10,7 @@ from typing import Any
 
 from kiosk.i18n import format_number, tr
 from offline_cache.connectors.geo import distance_m
+from widgets.common.hotspots import stored_number, stored_whole
 
 # citydata's road index (ROAD_TRAFFIC_IDX, IDX) as a level 0..2, and its colours.
 ROAD_LEVELS = {"원활": 0, "서행": 1, "정체": 2}
@@ -19,10 +20,6 @@ ROAD_COLORS = {0: "#0F9D58", 1: "#E8710A", 2: "#C5221F", None: "#6B7280"}
 def _items(row: dict[str, Any], block: str) -> list[dict[str, Any]]:
     items = row.get(block)
     return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)
@@ -52,8 +49,8 @@ def road_traffic(row: dict[str, Any]) -> RoadTraffic | None:
             name=str(link.get("name") or ""),
             start=str(link.get("from") or ""),
             end=str(link.get("to") or ""),
-            distance_m=_number(link.get("distance_m")),
-            speed_kmh=_number(link.get("speed")),
+            distance_m=stored_number(link.get("distance_m")),
+            speed_kmh=stored_number(link.get("speed")),
             level=ROAD_LEVELS.get(str(link.get("index") or "")),
         )
         for link in _items(row, "roads")
@@ -61,8 +58,8 @@ def road_traffic(row: dict[str, Any]) -> RoadTraffic | None:
     traffic = RoadTraffic(
         message=str(summary.get("message") or ""),
         level=ROAD_LEVELS.get(str(summary.get("index") or "")),
-        speed_kmh=_number(summary.get("speed")),
-        measured_at=_number(summary.get("time")),
+        speed_kmh=stored_number(summary.get("speed")),
+        measured_at=stored_number(summary.get("time")),
         links=links,
     )
     if not links and traffic.speed_kmh is None and traffic.level is None and not traffic.message:
@@ -85,7 +82,7 @@ def bus_stops(row: dict[str, Any], lat: float, lon: float) -> list[BusStop]:
     """The place's bus stops, nearest the kiosk first (stops without a position last)."""
     stops = []
     for stop in _items(row, "bus_stops"):
-        stop_lat, stop_lon = _number(stop.get("lat")), _number(stop.get("lon"))
+        stop_lat, stop_lon = stored_number(stop.get("lat")), stored_number(stop.get("lon"))
         distance = None
         if stop_lat is not None and stop_lon is not None:
             distance = distance_m(lat, lon, stop_lat, stop_lon)
@@ -134,24 +131,19 @@ class ParkingLot:
         return fee
 
 
-def _whole(value: Any) -> int | None:
-    number = _number(value)
-    return None if number is None else int(number)
-
-
 def parking_lots(row: dict[str, Any]) -> list[ParkingLot]:
     """The place's car parks: those reporting live spaces first, then the largest."""
     lots = [
         ParkingLot(
             name=str(lot.get("name") or ""),
-            capacity=_whole(lot.get("capacity")),
-            parked=_whole(lot.get("parked")),
+            capacity=stored_whole(lot.get("capacity")),
+            parked=stored_whole(lot.get("parked")),
             live=lot.get("live") is True,
             paid=lot.get("paid") is not False,
-            rate_won=_whole(lot.get("rate_won")),
-            rate_minutes=_whole(lot.get("rate_minutes")),
-            extra_rate_won=_whole(lot.get("extra_rate_won")),
-            extra_minutes=_whole(lot.get("extra_minutes")),
+            rate_won=stored_whole(lot.get("rate_won")),
+            rate_minutes=stored_whole(lot.get("rate_minutes")),
+            extra_rate_won=stored_whole(lot.get("extra_rate_won")),
+            extra_minutes=stored_whole(lot.get("extra_minutes")),
         )
         for lot in _items(row, "parking")
     ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.i18n import format_number, tr
 from offline_cache.store import CacheStore, Snapshot
+from widgets.common.hotspots import stored_number
 
 # citydata spells precipitation types out; map them to the KMA PTY codes the UI translates.
 PRECIP_CODES = {
@@ -17,6 +18,7 @@ PRECIP_CODES = {
     "빗방울": 5,
     "빗방울/눈날림": 6,
     "눈날림": 7,
+    "소나기": 4,  # forecasts only
 }
 
 
@@ -62,15 +64,10 @@ def weather_now(store: CacheStore) -> tuple[WeatherNow | None, Snapshot]:
 
 # The weather page: every value with the source it came from.
 KMA, CITYDATA = "kma", "citydata"
-PRECIP_CODES["소나기"] = 4
 SKY_KEYS = {"맑음": "clear", "구름많음": "mostly_cloudy", "흐림": "cloudy"}
-COMPASS = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE")
-COMPASS += ("S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+# the 16 points citydata writes wind directions in (WIND_DIRCT), clockwise from north
+COMPASS = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 UV_LEVELS = {"낮음": 0, "보통": 1, "높음": 2, "매우높음": 3, "위험": 4}
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def compass_point(degrees: float | None) -> str | None:
@@ -104,8 +101,6 @@ class WeatherReport:
     message: str  # citydata's own words on rain or snow (Korean)
     area: str  # the citydata place the citydata values are of
     forecast: list[ForecastHour]
-    nowcast: Snapshot
-    city: Snapshot
 
     @property
     def sources(self) -> set[str]:
@@ -117,13 +112,13 @@ def _forecast(block: dict[str, Any]) -> list[ForecastHour]:
     hours = [
         ForecastHour(
             time=float(item["time"]),
-            temperature=_number(item.get("temperature")),
+            temperature=stored_number(item.get("temperature")),
             sky=SKY_KEYS.get(str(item.get("sky") or ""), item.get("sky") or None),
             precip_type=PRECIP_CODES.get(str(item.get("precip_type") or "")),
-            rain_chance=_number(item.get("rain_chance")),
+            rain_chance=stored_number(item.get("rain_chance")),
         )
         for item in (items if isinstance(items, list) else [])
-        if isinstance(item, dict) and _number(item.get("time")) is not None
+        if isinstance(item, dict) and stored_number(item.get("time")) is not None
     ]
     return sorted(hours, key=lambda hour: hour.time)
 
@@ -146,9 +141,9 @@ def _now(
     kma: dict[str, Any] | None, block: dict[str, Any] | None, kma_key: str, city_key: str
 ) -> tuple[float, str] | None:
     """A value of the weather now: the nowcast's when it has one, else citydata's."""
-    if kma is not None and (value := _number(kma.get(kma_key))) is not None:
+    if kma is not None and (value := stored_number(kma.get(kma_key))) is not None:
         return value, KMA
-    if block is not None and (value := _number(block.get(city_key))) is not None:
+    if block is not None and (value := stored_number(block.get(city_key))) is not None:
         return value, CITYDATA
     return None
 
@@ -156,9 +151,9 @@ def _now(
 def _precipitation(
     kma: dict[str, Any] | None, block: dict[str, Any] | None, lang: str
 ) -> Reading | None:
-    if kma is not None and (code := _number(kma.get("precip_type"))) is not None:
+    if kma is not None and (code := stored_number(kma.get("precip_type"))) is not None:
         text = precip_name(int(code), lang)
-        if rain := _number(kma.get("rain_1h_mm")):
+        if rain := stored_number(kma.get("rain_1h_mm")):
             text += " · " + tr("weather.rain", lang, n=format_number(rain, lang, 1))
         return Reading("weather.precipitation", text, KMA)
     kind = str(block.get("precip_type") or "") if block else ""
@@ -178,7 +173,7 @@ def _wind(kma: dict[str, Any] | None, block: dict[str, Any] | None, lang: str) -
         return None
     speed, source = found
     if source == KMA and kma is not None:
-        point = compass_point(_number(kma.get("wind_dir_deg")))
+        point = compass_point(stored_number(kma.get("wind_dir_deg")))
     else:
         point = str(block.get("wind_direction") or "") if block else ""
     text = tr("weather.wind_speed", lang, n=format_number(speed, lang, 1))
@@ -206,7 +201,7 @@ def weather_report(
     if hours and hours[0].sky:
         readings.append(Reading("weather.sky", sky_name(hours[0].sky, lang), CITYDATA))
     low, high = (
-        (_number(block.get(k)) for k in ("min_temperature", "max_temperature"))
+        (stored_number(block.get(k)) for k in ("min_temperature", "max_temperature"))
         if block
         else (None, None)
     )
@@ -226,6 +221,4 @@ def weather_report(
         message=str(block.get("precip_message") or "") if block else "",
         area=str(row.get("area_name") or "") if row else "",
         forecast=hours,
-        nowcast=nowcast,
-        city=city,
     )
