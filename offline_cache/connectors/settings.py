@@ -93,6 +93,15 @@ DEFAULT_HOTSPOTS = {
 }
 
 
+def configured_hotspots(config: KioskConfig) -> tuple[str, ...]:
+    """The citydata places this kiosk follows, in the configured order (the first is the
+    one its pages show first); ConfigError when the setting is not a list of names."""
+    hotspots = config.section("citydata").get("hotspots", DEFAULT_HOTSPOTS.get(config.site.id, ()))
+    if isinstance(hotspots, str) or not all(isinstance(h, str) for h in hotspots):
+        raise ConfigError('[citydata] hotspots must be a list of names, e.g. ["여의도"]')
+    return tuple(h.strip() for h in hotspots if h.strip())
+
+
 @dataclass(frozen=True)
 class LiveSettings:
     site: Site
@@ -123,10 +132,6 @@ class LiveSettings:
                     f"[refresh] {dataset}: not a live dataset; known: {', '.join(intervals)}"
                 )
             intervals[dataset] = _number(value, f"[refresh] {dataset}", minimum=0)
-        default_hotspots = DEFAULT_HOTSPOTS.get(config.site.id, ())
-        hotspots = config.section("citydata").get("hotspots", default_hotspots)
-        if isinstance(hotspots, str) or not all(isinstance(h, str) for h in hotspots):
-            raise ConfigError('[citydata] hotspots must be a list of names, e.g. ["여의도"]')
         extra: dict[str, Any] = {}
         for name, table, setting, minimum in (
             ("bike_radius_m", "bikes", "radius_m", 1),
@@ -148,7 +153,7 @@ class LiveSettings:
             site=config.site,
             endpoints=endpoints,
             intervals_s=intervals,
-            hotspots=tuple(h.strip() for h in hotspots if h.strip()),
+            hotspots=configured_hotspots(config),
             **extra,
         )
 

@@ -133,7 +133,13 @@ def parse_place(doc: Any) -> dict[str, Any]:
                 "capacity": integer(lot.get("CPCTY"), "CPCTY"),
                 "parked": integer(lot.get("CUR_PRK_CNT"), "CUR_PRK_CNT"),
                 "live": text(lot.get("CUR_PRK_YN")) == "Y",
+                "parked_at": parse_kst(lot.get("CUR_PRK_TIME")),
                 "paid": text(lot.get("PAY_YN")) == "Y",
+                # the fee: rate_won per rate_minutes, then extra_rate_won per extra_minutes
+                "rate_won": integer(lot.get("RATES"), "RATES"),
+                "rate_minutes": integer(lot.get("TIME_RATES"), "TIME_RATES"),
+                "extra_rate_won": integer(lot.get("ADD_RATES"), "ADD_RATES"),
+                "extra_minutes": integer(lot.get("ADD_TIME_RATES"), "ADD_TIME_RATES"),
                 "address": text(lot.get("ADDRESS")),
                 "lat": number(lot.get("LAT"), "LAT"),
                 "lon": number(lot.get("LNG"), "LNG"),

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import KST
 from kiosk.shell.theme import PALETTE, Scale, readable
 
 # Distinct on white and (through ``readable``) on black; the first is Seoul blue.
 SERIES_COLORS = ("#0B5FAE", "#E8710A", "#0F9D58", "#C5221F", "#6D28D9", "#4B5563")
+
+
+def hour_label(epoch: float) -> str:
+    """An hour on a time axis ('19:00' reads the same in every language), Seoul time."""
+    return datetime.fromtimestamp(epoch, KST).strftime("%H:%M")
 
 
 @dataclass(frozen=True)
@@ -29,16 +36,31 @@ class Series:
     points: Sequence[tuple[float, float]]
     color: str = ""  # a theme colour; empty takes the next of SERIES_COLORS
     dashed: bool = False  # e.g. a target or a forecast
+    point_colors: Sequence[str] = ()  # one per point (e.g. a congestion level); empty: color
 
 
 def _pen_color(series: Series, index: int) -> str:
     return readable(series.color or SERIES_COLORS[index % len(SERIES_COLORS)])
 
 
+class _ValueAxis(pg.AxisItem):
+    """An axis whose tick labels a page formats (grouped thousands, a unit, a percent sign)."""
+
+    def __init__(self, orientation: str):
+        super().__init__(orientation)
+        self.format: Callable[[float], str] | None = None
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.format is None:
+            return super().tickStrings(values, scale, spacing)
+        return [self.format(value) for value in values]
+
+
 class TapChart(pg.PlotWidget):
     """A plot with big fonts; tapping near a point shows "label: value" above it.
 
-    ``value_text(series, x, y)`` formats what a tap shows (numbers and units through
+    ``height`` is the least height, or with ``fixed`` the height; ``value_text(series, x, y)``
+    formats what a tap shows (numbers and units through
     ``kiosk.i18n``). The last text shown stays in ``tapped`` for tests and guidance mode."""
 
     def __init__(
@@ -47,13 +69,16 @@ class TapChart(pg.PlotWidget):
         value_text: Callable[[Series, float, float], str],
         height: int = 360,
         parent: QWidget | None = None,
+        fixed: bool = False,
     ):
-        super().__init__(parent, background=PALETTE.surface)
+        super().__init__(parent, background=PALETTE.surface, axisItems={"left": _ValueAxis("left")})
         self._scale = scale
         self._value_text = value_text
         self._series: list[Series] = []
         self.tapped: str = ""
         self.setMinimumHeight(scale.px(height))
+        if fixed:  # exactly this tall (plus the larger axis text), never taking spare height
+            self.setFixedHeight(scale.px(height) + 2 * (scale.text_px(22) - scale.px(22)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseEnabled(x=False, y=False)  # a kiosk chart never pans or zooms by touch
         self.setMenuEnabled(False)
@@ -80,6 +105,23 @@ class TapChart(pg.PlotWidget):
         """Name the x positions 0..n-1 (ages, markets, hours)."""
         self.getPlotItem().getAxis("bottom").setTicks([list(enumerate(labels))])
 
+    def set_y_format(self, format_value: Callable[[float], str]) -> None:
+        """Write the y ticks with the page's own formatting ('35,000', '20%')."""
+        axis = self.getPlotItem().getAxis("left")
+        axis.format = format_value
+        axis.picture = None  # drop the cached tick labels
+        axis.update()
+
+    def legend_entries(self) -> list[tuple[str, str]]:
+        """(name, colour) of every series, for a legend a page lays out itself (as chips
+        under the chart, where it never covers a point and guidance mode reads it)."""
+        return [(series.name, _pen_color(series, i)) for i, series in enumerate(self._series)]
+
+    def spoken_summary(self) -> str:
+        """Every point's tap text once, in order: what voice guidance reads for the chart."""
+        texts = (self._value_text(s, x, y) for s in self._series for x, y in s.points)
+        return ", ".join(dict.fromkeys(texts))
+
     def set_y_label(self, text: str) -> None:
         axis = self.getPlotItem().getAxis("left")
         axis.setLabel(text, color=PALETTE.muted, **{"font-size": f"{self._scale.text_px(22)}px"})
@@ -99,6 +141,8 @@ class TapChart(pg.PlotWidget):
             style=Qt.PenStyle.DashLine if series.dashed else Qt.PenStyle.SolidLine,
         )
         brush = pg.mkBrush(_pen_color(series, index))
+        if series.point_colors:
+            brush = [pg.mkBrush(readable(color)) for color in series.point_colors]
         self.plot(
             xs,
             ys,
