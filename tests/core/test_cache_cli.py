@@ -28,6 +28,12 @@ def cli(*args: str) -> subprocess.CompletedProcess:
         ("citydata", "citydata.json", "citydata", 1),
         ("DSSP-IF-00247", "disaster_msg_safetydata_DSSP-IF-00247.json", "disaster_alerts", 2),
         ("getUltraSrtNcst", "kma_getUltraSrtNcst.json", "weather", 1),
+        (
+            "SearchPublicToiletPOIService",
+            "SearchPublicToiletPOIService.RECONSTRUCTED.json",
+            "public_toilets",
+            1,
+        ),
     ],
 )
 def test_import_every_sample(service, file, dataset, rows, data_dir):
@@ -38,6 +44,18 @@ def test_import_every_sample(service, file, dataset, rows, data_dir):
     assert len(shown) == rows
     status = cli("cache", "show", dataset).stdout
     assert "sample content" not in status  # imported data is real, not the seeded example
+
+
+def test_a_sample_of_a_service_the_kiosk_does_not_read_is_refused_by_name(data_dir):
+    """tbCycleStationInfo (the bike stations' master list) has no page: bikeList carries the
+    same stations with live counts. Importing it says which services exist."""
+    before = cli("cache", "show", "bike_stations", "--json").stdout
+    done = cli(
+        "cache", "import", "tbCycleStationInfo", str(SEOUL_SAMPLES / "tbCycleStationInfo.json")
+    )
+    assert done.returncode == 2
+    assert "unknown service 'tbCycleStationInfo'" in done.stderr and "bikeList" in done.stderr
+    assert cli("cache", "show", "bike_stations", "--json").stdout == before
 
 
 def test_air_rows_carry_korean_name_and_numbers(data_dir):

@@ -160,3 +160,17 @@ def test_public_toilets_without_any_position_is_a_schema_change():
     doc["SearchPublicToiletPOIService"]["row"] = [{"FNAME": "a", "LAT": 37.5, "LNG": 126.9}]
     with pytest.raises(ParseError, match="no SearchPublicToiletPOIService row has X_WGS84"):
         parse_response("SearchPublicToiletPOIService", json.dumps(doc))
+
+
+def test_citydata_carries_the_disaster_messages_of_its_place():
+    """LIVE_DST_MESSAGE arrives inside a citydata response: the reconstructed block from
+    SOURCES.md, placed into the real sample, becomes the place's alerts."""
+    doc = json.loads(sample("citydata.json"))
+    block = json.loads(sample("citydata_LIVE_DST_MESSAGE.RECONSTRUCTED.json"))
+    doc["CITYDATA"]["LIVE_DST_MESSAGE"] = block["LIVE_DST_MESSAGE"]
+    (city,) = parse_response("citydata", json.dumps(doc, ensure_ascii=False))
+    (alert,) = city.rows[0]["alerts"]
+    assert alert["kind"] == "호우" and alert["step"] == "안전안내"
+    assert alert["message"].startswith("(예시) 호우경보") and alert["created_at"] == parse_kst(
+        "2026-08-11 17:40"
+    )
