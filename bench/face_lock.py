@@ -63,7 +63,7 @@ class Recorder:
     def preview(self, rgb, result) -> None:
         pass
 
-    def problem(self, message: str) -> None:
+    def problem(self, key: str, message: str) -> None:
         self.done.set()
 
 

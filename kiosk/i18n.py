@@ -401,6 +401,18 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "摄像头问题：{error}",
         "ja": "カメラの問題：{error}",
     },
+    "face.status.model": {
+        "ko": "얼굴 인식 모델 없음: {error}",
+        "en": "face models missing: {error}",
+        "zh": "缺少人脸识别模型：{error}",
+        "ja": "顔認識モデルがありません：{error}",
+    },
+    "face.status.model_ready": {
+        "ko": "얼굴 인식 모델 준비됨",
+        "en": "face models ready",
+        "zh": "人脸识别模型已就绪",
+        "ja": "顔認識モデルの準備完了",
+    },
     "face.status.enrolment": {
         "ko": "얼굴 등록 정보를 읽을 수 없습니다: {error}",
         "en": "enrolled faces cannot be read: {error}",

@@ -3,6 +3,7 @@ dlib's from the face-recognition-models package. Nothing is downloaded at run ti
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -25,15 +26,33 @@ def model_path(name: str, models_dir: Path = MODELS_DIR) -> Path:
     return path
 
 
-def dlib_model_paths() -> tuple[Path, Path]:
-    """dlib's 5-point shape predictor and ResNet face embedding model."""
+def missing_models(models_dir: Path = MODELS_DIR) -> str | None:
+    """Why the face models cannot load (the first missing file), or None: a file check at
+    start-up, so the health report names a missing model before anyone asks for private mode."""
     try:
-        import face_recognition_models
-    except ImportError as exc:
+        for name in (FACE_DETECTOR, FACE_MESH):
+            model_path(name, models_dir)
+        for path in dlib_model_paths():
+            if not path.is_file():
+                raise ModelMissing(
+                    f"dlib model file {path} is missing; reinstall face-recognition-models"
+                )
+    except ModelMissing as exc:
+        return str(exc)
+    return None
+
+
+def dlib_model_paths() -> tuple[Path, Path]:
+    """dlib's 5-point shape predictor and ResNet face embedding model, found in the
+    face-recognition-models package without importing it (its import loads pkg_resources,
+    ~130 ms)."""
+    spec = importlib.util.find_spec("face_recognition_models")
+    if spec is None or spec.origin is None:
         raise ModelMissing(
             "the face-recognition-models package is not installed; run packaging/bootstrap.sh"
-        ) from exc
+        )
+    models = Path(spec.origin).parent / "models"
     return (
-        Path(face_recognition_models.pose_predictor_five_point_model_location()),
-        Path(face_recognition_models.face_recognition_model_location()),
+        models / "shape_predictor_5_face_landmarks.dat",
+        models / "dlib_face_recognition_resnet_model_v1.dat",
     )

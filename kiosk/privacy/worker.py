@@ -32,7 +32,7 @@ class WorkerEvents:
 
     decision: Callable[[Decision], None]
     preview: Callable[[np.ndarray, FrameResult], None]  # while checking only
-    problem: Callable[[str], None]  # a camera or model problem, for the status strip
+    problem: Callable[[str, str], None]  # (status key: "camera" or "face_model", message)
 
 
 class FaceCheckWorker:
@@ -87,14 +87,14 @@ class FaceCheckWorker:
                 self.models = VisionModels()
         except (ModelMissing, RuntimeError) as exc:
             log.error("face models cannot be loaded: %s", exc)
-            self.events.problem(str(exc))
+            self.events.problem("face_model", str(exc))
             self.events.decision(Lock(MODELS_UNAVAILABLE))
             return _STOP
         watcher = FaceWatcher(self.models, self.enrolled, FaceLock(self.settings))
         try:
             frames = self.open_source()
         except CameraError as exc:
-            self.events.problem(str(exc))
+            self.events.problem("camera", str(exc))
             self.events.decision(Lock(CAMERA_UNAVAILABLE))
             return _STOP
         started = False
@@ -120,7 +120,7 @@ class FaceCheckWorker:
                         return _STOP
         finally:
             frames.close()
-        self.events.problem(CAMERA_LOST)
+        self.events.problem("camera", CAMERA_LOST)
         self.events.decision(Lock(CAMERA_LOST))
         return _STOP
 

@@ -19,6 +19,7 @@ from kiosk.privacy.audit import AuditLog
 from kiosk.privacy.camera import describe_source, open_frames, parse_source
 from kiosk.privacy.enrolment import EnrolmentError, EnrolmentStore
 from kiosk.privacy.lock import Lock, LockSettings, Unlock
+from kiosk.privacy.models import missing_models
 from kiosk.privacy.worker import FaceCheckWorker, WorkerEvents
 from kiosk.router import NavState, PurgePrivate, StartFaceCheck
 from kiosk.shell.face_check import FaceCheckView, PrivateModeButton
@@ -33,7 +34,7 @@ LOCKED_BY_TAP = "locked from the screen"
 class FaceLockService(QObject):
     _decided = Signal(object)
     _preview = Signal(object, object)
-    _problem = Signal(str)
+    _problem = Signal(str, str)
 
     def __init__(self, context: ShellContext, settings: LockSettings, source: str | int):
         super().__init__()
@@ -120,14 +121,13 @@ class FaceLockService(QObject):
             self.context.set_status("camera", True, "camera ok")
         self.view.show_frame(rgb, result)
 
-    def _on_problem(self, message: str) -> None:
+    def _on_problem(self, key: str, message: str) -> None:
         log.warning("face check: %s", message)
+        if key == "face_model":
+            self.context.set_status(key, False, tr_every("face.status.model", error=message))
+            return
         self.camera_problem = True
-        self.context.set_status(
-            "camera",
-            False,
-            tr_every("face.status.camera", error=message),
-        )
+        self.context.set_status(key, False, tr_every("face.status.camera", error=message))
 
     def stop(self) -> None:
         self.worker.close()
@@ -144,6 +144,11 @@ def start(context: ShellContext) -> FaceLockService | None:
     except ConfigError as exc:
         context.set_status(STATUS_KEY, False, str(exc))
         return None
+    problem = missing_models()
+    if problem:
+        context.set_status("face_model", False, tr_every("face.status.model", error=problem))
+    else:
+        context.set_status("face_model", True, tr_every("face.status.model_ready"))
     source = parse_source(section.get("camera", 0))
     log.info("private mode: face check with %s", describe_source(source))
     return FaceLockService(context, settings, source)

@@ -82,6 +82,33 @@ def test_a_missing_camera_ends_the_check_with_a_clear_status(mayor_kiosk, qtbot,
     assert "등록된 얼굴 없음" in problems
 
 
+def test_the_face_models_are_in_the_health_report_from_start(mayor_kiosk, tmp_path):
+    window, _ = mayor_kiosk(str(tmp_path / "no-camera.avi"))
+    (line,) = [line for line in window.status.all() if line.key == "face_model"]
+    assert line.ok and line.text_in("en") == "face models ready"
+
+
+def test_missing_face_models_are_named_under_face_model_not_camera(
+    mayor_kiosk, qtbot, tmp_path, monkeypatch
+):
+    """A kiosk whose models/ folder is empty: the start-up check and the face check both
+    report the model, and the camera is not blamed."""
+    from kiosk.privacy import models, watcher
+    from kiosk.shell import face_lock
+
+    monkeypatch.setattr(face_lock, "missing_models", lambda: models.missing_models(tmp_path))
+    monkeypatch.setattr(
+        watcher.VisionModels, "__init__", lambda self: models.model_path("x", tmp_path)
+    )
+    window, _ = mayor_kiosk(str(tmp_path / "no-camera.avi"))
+    (line,) = [line for line in window.status.all() if line.key == "face_model"]
+    assert not line.ok and "얼굴 인식 모델 없음" in line.text_in("ko")
+    window.dispatch(i.EnterPrivateMode())
+    qtbot.waitUntil(lambda: not window.state.private_requested, timeout=30_000)
+    keys = {line.key for line in window.status.all() if not line.ok}
+    assert "face_model" in keys and "camera" not in keys
+
+
 def test_station_role_has_no_button_no_view_no_service(make_window):
     window = make_window(role="station")
     context = ShellContext(
