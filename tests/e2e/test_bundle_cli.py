@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bundle_kit import cli
+from tests.bundle_kit import StaffKey, cli, craft_bundle, write_config
 
 pytestmark = pytest.mark.slow
 
@@ -166,3 +166,32 @@ def test_publish_writes_bundles_and_a_signed_index(staff, tmp_path):
     assert build(src, key, 1, tmp_path / "x.zip", "--full").returncode == 0
     changed = cli("bundle", "publish", str(tmp_path / "x.zip"), "--to", str(www), "--key", str(key))
     assert changed.returncode == 1 and "already published with different content" in changed.stderr
+
+
+@pytest.mark.parametrize(
+    "entries,reason",
+    [
+        ({"../evil.json": b"{}"}, "unsafe content path"),
+        ({"/etc/evil.json": b"{}"}, "unsafe content path"),
+        ({"link.json": b"{}"}, "is a link"),
+        ({"a.json": b"\0" * 5_000_000}, "5000000 bytes in the archive but 10"),  # a zip bomb
+    ],
+)
+def test_hostile_archives_are_refused_by_verify_and_apply(tmp_path, data_dir, entries, reason):
+    """Crafted archives, properly signed by a trusted key, in real `bundle` processes: each
+    exits 1 with its reason and nothing is written outside (or inside) the data directory."""
+    key = StaffKey(tmp_path / "keys")
+    write_config(Path(os.environ["KIOSK_CONFIG"]), [key])
+    bundle = craft_bundle(
+        tmp_path / "evil.zip",
+        key,
+        entries,
+        manifest_files={name: {"sha256": "0" * 64, "size": 10} for name in entries},
+        symlinks=("link.json",),
+    )
+    before = cli("bundle", "status", "--json").stdout
+    for command in ("verify", "apply"):
+        done = cli("bundle", command, str(bundle))
+        assert done.returncode == 1 and reason in done.stderr, (command, done.stderr)
+    assert cli("bundle", "status", "--json").stdout == before
+    assert not (tmp_path / "evil.json").exists() and not Path("/etc/evil.json").exists()
