@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.shell.theme import PALETTE, Scale, readable
 
@@ -78,3 +78,18 @@ def label(text: str, role: str = "", wrap: bool = False) -> QLabel:
     widget = QLabel(text, objectName=role) if role else QLabel(text)
     widget.setWordWrap(wrap)
     return widget
+
+
+def progress_bar(scale: Scale, fraction: float) -> QProgressBar:
+    """A thick rounded bar, ``fraction`` 0..1 filled in the accent colour (targets, projects)."""
+    bar = QProgressBar()
+    bar.setRange(0, 100)
+    bar.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+    bar.setTextVisible(False)
+    bar.setFixedHeight(scale.px(18))
+    bar.setStyleSheet(
+        f"QProgressBar {{ background: {PALETTE.border}; border: none;"
+        f" border-radius: {scale.px(9)}px; }} QProgressBar::chunk {{ background:"
+        f" {PALETTE.accent}; border-radius: {scale.px(9)}px; }}"
+    )
+    return bar

@@ -133,3 +133,11 @@ def content_path(value: Any, name: str, suffixes: tuple[str, ...]) -> str:
     if isinstance(value, str) and value.lower().endswith(suffixes):
         return value
     raise SchemaError(f"{name} must be a content file path ending in {' or '.join(suffixes)}")
+
+
+def decimals(value: float, most: int = 2) -> int:
+    """How many decimals ``value`` was written with (605.2 -> 1, 25 -> 0), at most ``most``."""
+    for digits in range(most + 1):
+        if round(value, digits) == value:
+            return digits
+    return most

@@ -1,0 +1,68 @@
+"""Qt pieces shared by the pages that show a staff content file: the empty and error states,
+the header with the content's date and sample tag, per-entry example and source lines."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.i18n import tr
+from kiosk.shell.theme import PALETTE, Scale
+from widgets.common.cards import Card, badge, empty_state, label
+from widgets.common.staff_content import StaffFile
+
+
+def unavailable(loaded: StaffFile, lang: str) -> QLabel | None:
+    """What a page shows instead of its content when the file is missing, broken or empty
+    (else None): the broken one names the file and the problem, in the danger colour."""
+    if loaded.error is not None:
+        message = empty_state(tr("staff_content.broken", lang, error=loaded.error))
+        message.setStyleSheet(f"color: {PALETTE.danger};")
+        return message
+    if loaded.value is None:
+        return empty_state(tr("staff_content.missing", lang, file=loaded.path))
+    if not loaded.value:
+        return empty_state(tr("staff_content.empty", lang, file=loaded.path))
+    return None
+
+
+def content_header(loaded: StaffFile, lang: str) -> QVBoxLayout:
+    """The sample tag and the content's date; below them, entries left out and why."""
+    column = QVBoxLayout()
+    row = QHBoxLayout()
+    if loaded.sample:
+        row.addWidget(badge(tr("data.sample", lang), PALETTE.sample))
+    row.addWidget(label(tr("staff_content.as_of", lang, date=loaded.as_of), "Muted"))
+    row.addStretch(1)
+    column.addLayout(row)
+    if loaded.skipped:
+        note = label(
+            tr("staff_content.skipped", lang, n=len(loaded.skipped), first=loaded.skipped[0]),
+            "Muted",
+            wrap=True,
+        )
+        note.setStyleSheet(f"color: {PALETTE.warning};")
+        column.addWidget(note)
+    return column
+
+
+def example_badge(lang: str) -> QLabel:
+    """The chip beside one invented figure (the page's sample tag covers the whole file)."""
+    return badge(tr("staff_content.example", lang), PALETTE.sample)
+
+
+def source_line(source: str, year: str, lang: str) -> QLabel:
+    return label(tr("staff_content.source", lang, source=source, year=year), "Muted", wrap=True)
+
+
+def mark_selected(card: Card, selected: bool, scale: Scale) -> None:
+    """A thick accent border on the chosen card (the theme keeps its background and size)."""
+    card.setStyleSheet(
+        f"#Card {{ border: {scale.px(5)}px solid {PALETTE.accent}; }}" if selected else ""
+    )
+
+
+def stack_for_large_text(row: QBoxLayout, scale: Scale) -> None:
+    """Side by side at normal text size; one above the other, full width, for larger text."""
+    row.setDirection(
+        QBoxLayout.Direction.TopToBottom if scale.text > 1.0 else QBoxLayout.Direction.LeftToRight
+    )

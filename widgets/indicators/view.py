@@ -1,0 +1,186 @@
+"""시정지표: a row of fields, the chosen field's indicators, and the chosen indicator's trend
+against its target (a tap on a point shows its value)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.i18n import format_number, tr
+from kiosk.shell.page import PageContext, WidgetPage
+from kiosk.shell.theme import PALETTE
+from kiosk.widget_spec import WidgetSpec
+from offline_cache.store import Snapshot
+from widgets.common.cards import Card, badge, label
+from widgets.common.charts import Series, TapChart
+from widgets.common.layout import clear_layout, columns_for, fill_grid
+from widgets.common.staff_content import decimals
+from widgets.common.staff_view import (
+    content_header,
+    example_badge,
+    mark_selected,
+    stack_for_large_text,
+    unavailable,
+)
+from widgets.indicators.model import CityIndicator, Field, load_city_indicators
+
+CHART_HEIGHT = 300  # design px: the trend fits beside the cards on a 1080p screen
+
+
+def measure(value: float, unit: str, lang: str) -> str:
+    number = format_number(value, lang, decimals(value))
+    return f"{number} {unit}".strip()
+
+
+class IndicatorsPage(WidgetPage):
+    def __init__(self, spec: WidgetSpec, context: PageContext, parent: QWidget | None = None):
+        super().__init__(spec, context, parent)
+        self.lang = context.config.default_language
+        self.fields: list[Field] = []
+        self.field_id = ""  # the visitor's choice (forgotten on idle)
+        self.indicator_id = ""
+        self.field_cards: dict[str, Card] = {}
+        self.indicator_cards: dict[str, Card] = {}
+        self.chart: TapChart | None = None
+
+    def fill(self, lang: str) -> list[Snapshot]:
+        self.lang = lang
+        clear_layout(self.body)
+        self.field_cards, self.indicator_cards, self.chart = {}, {}, None
+        loaded = load_city_indicators(self.context.store)
+        problem = unavailable(loaded, lang)
+        if problem is not None:
+            self.body.addWidget(problem, 1)
+            return []
+        self.fields = loaded.value
+        self.body.addLayout(content_header(loaded, lang))
+        field_grid = QGridLayout()
+        field_grid.setSpacing(self.context.scale.px(16))
+        cards = [self._field_card(field) for field in self.fields]
+        fill_grid(field_grid, cards, columns_for(self.context.scale, len(cards)))
+        self.body.addLayout(field_grid)
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row.setSpacing(self.context.scale.px(24))
+        stack_for_large_text(row, self.context.scale)
+        self.indicator_column = QVBoxLayout()
+        self.indicator_column.setSpacing(self.context.scale.px(16))
+        self.chart_column = QVBoxLayout()
+        row.addLayout(self.indicator_column, 1)
+        row.addLayout(self.chart_column, 2)
+        self.body.addLayout(row, 1)
+        field = self._field()
+        self._show_field(field, self._indicator(field))
+        return []
+
+    def _field(self) -> Field:
+        return next((f for f in self.fields if f.id == self.field_id), self.fields[0])
+
+    def _indicator(self, field: Field) -> CityIndicator:
+        found = (i for i in field.indicators if i.id == self.indicator_id)
+        return next(found, field.indicators[0])
+
+    def _field_card(self, field: Field) -> Card:
+        card = Card(self.context.scale)
+        row = QHBoxLayout()
+        row.addWidget(label(field.name_in(self.lang), "CardTitle", wrap=True), 1)
+        count = tr("cityind.count", self.lang, n=len(field.indicators))
+        row.addWidget(label(count, "Muted"))
+        card.layout_.addLayout(row)
+        card.setAccessibleName(f"{field.name_in(self.lang)}, {count}")
+        # after the tap is handled: the cards below are rebuilt
+        card.clicked.connect(lambda: QTimer.singleShot(0, lambda: self.choose_field(field.id)))
+        self.field_cards[field.id] = card
+        return card
+
+    def choose_field(self, field_id: str) -> None:
+        field = next(f for f in self.fields if f.id == field_id)
+        self._show_field(field, field.indicators[0])
+
+    def choose_indicator(self, indicator_id: str) -> None:
+        field = self._field()
+        self.indicator_id = indicator_id
+        for key, card in self.indicator_cards.items():
+            mark_selected(card, key == indicator_id, self.context.scale)
+        self._show_chart(self._indicator(field))
+
+    def _show_field(self, field: Field, indicator: CityIndicator) -> None:
+        self.field_id, self.indicator_id = field.id, indicator.id
+        for key, card in self.field_cards.items():
+            mark_selected(card, key == field.id, self.context.scale)
+        clear_layout(self.indicator_column)
+        self.indicator_cards = {i.id: self._indicator_card(i) for i in field.indicators}
+        for card in self.indicator_cards.values():
+            self.indicator_column.addWidget(card)
+        self.indicator_column.addStretch(1)
+        self.choose_indicator(indicator.id)
+
+    def _indicator_card(self, indicator: CityIndicator) -> Card:
+        lang = self.lang
+        card = Card(self.context.scale)
+        top = QHBoxLayout()
+        top.addWidget(label(indicator.name_in(lang), "CardTitle", wrap=True), 1)
+        if indicator.example:
+            top.addWidget(example_badge(lang))
+        if indicator.on_target is not None:
+            met = indicator.on_target
+            top.addWidget(
+                badge(
+                    tr("indicators.met" if met else "indicators.below", lang),
+                    PALETTE.ok if met else PALETTE.warning,
+                )
+            )
+        card.layout_.addLayout(top)
+        figures = QHBoxLayout()
+        figures.addWidget(label(measure(indicator.value, indicator.unit_in(lang), lang), "Big"))
+        figures.addStretch(1)
+        if indicator.target is not None:
+            target = measure(indicator.target, indicator.unit_in(lang), lang)
+            figures.addWidget(label(tr("cityind.target", lang, value=target), "Medium"))
+        card.layout_.addLayout(figures)
+        if indicator.source:
+            card.layout_.addWidget(label(indicator.source_in(lang), "Muted", wrap=True))
+        card.clicked.connect(lambda: self.choose_indicator(indicator.id))
+        return card
+
+    def _show_chart(self, indicator: CityIndicator) -> None:
+        clear_layout(self.chart_column)
+        lang = self.lang
+        name = indicator.name_in(lang)
+        if not indicator.history:
+            self.chart = None
+            self.chart_column.addWidget(label(tr("cityind.no_history", lang), "Muted", wrap=True))
+            return
+        self.chart_column.addWidget(
+            label(tr("cityind.trend", lang, name=name), "Medium", wrap=True)
+        )
+        unit = indicator.unit_in(lang)
+        periods = [point.period for point in indicator.history]
+        chart = self.chart = TapChart(
+            self.context.scale,
+            lambda series, x, y: f"{series.name} {periods[round(x)]}: {measure(y, unit, lang)}",
+            height=CHART_HEIGHT,
+        )
+        # its height comes from the free space, not from its size hint (which would make the
+        # page taller than the screen: the scroll area sizes pages by their preferred height)
+        chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        chart.set_categories(periods)
+        if unit:
+            chart.set_y_label(unit)
+        chart.add_legend()
+        chart.add_line(Series(name, [(n, p.value) for n, p in enumerate(indicator.history)]))
+        if indicator.target is not None:
+            target = tr("cityind.target_line", lang)
+            line = [(n, indicator.target) for n in range(len(periods))]
+            chart.add_line(Series(target, line, color=PALETTE.ok, dashed=True))
+        self.chart_column.addWidget(chart, 1)
+
+    def reset(self) -> None:
+        super().reset()
+        self.field_id = self.indicator_id = ""
