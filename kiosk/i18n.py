@@ -897,12 +897,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{publisher} · {date} 发布",
         "ja": "{publisher}・{date} 発行",
     },
-    "library.how_to_read": {
-        "ko": "문서를 누르면 오른쪽에 열립니다. 옆으로 밀거나 큰 버튼으로 쪽을 넘깁니다.",
-        "en": "Tap a document to open it. Swipe or use the big buttons to turn pages.",
-        "zh": "点击文件即可打开。左右滑动或使用大按钮翻页。",
-        "ja": "文書をタッチすると開きます。横にスワイプするか大きなボタンでページをめくります。",
-    },
     "resume.figures": {
         "ko": "숫자로 보는 서울",
         "en": "Seoul in figures",
@@ -917,10 +911,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "resume.rank": {"ko": "{rank}위", "en": "No. {rank}", "zh": "第 {rank} 名", "ja": "{rank} 位"},
     "resume.out_of": {
-        "ko": "{n}개 도시 중",
-        "en": "of {n} cities",
-        "zh": "共 {n} 个城市",
-        "ja": "{n} 都市中",
+        "ko": "비교 대상 {n}개 도시",
+        "en": "among {n} cities",
+        "zh": "共 {n} 个城市参与比较",
+        "ja": "比較対象 {n} 都市",
     },
 }
 

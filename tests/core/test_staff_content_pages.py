@@ -166,7 +166,7 @@ def test_the_shipped_resume_quotes_real_figures_with_source_and_marks_examples(d
     area = figures["area"]
     assert (area.value, area.unit_in("en"), area.year, area.example) == (605.2, "㎢", "2023", False)
     assert "Seoul Statistics" in area.source_in("en")
-    assert figures["districts"].value == 25 and figures["daily_transit"].example
+    assert figures["districts"].value == 25 and figures["bike_stations"].example
     assert all(ranking.example for ranking in loaded.value.rankings)  # invented: tagged
     assert loaded.value.rankings[0].rank == 7 and loaded.value.rankings[0].out_of == 48
 

@@ -1,4 +1,4 @@
-"""A touch PDF viewer (QtPdf): one page at a time, fitted to the view, turned by big buttons
+"""A touch PDF viewer (QtPdf): one page at a time, as wide as the view, turned by big buttons
 or by a swipe (the page's ``handle`` passes Next and Previous intents to ``turn_by_intent``).
 
 Used by the library (reports, white papers), the city projects' documents and the private
@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScroller, QVBoxLayout, QWidget
 
 from kiosk import intents as i
 from kiosk.i18n import tr
@@ -36,8 +36,13 @@ class PdfViewer(QWidget):
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.SinglePage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # the page's width fills the view: its text is readable from 1.5 m (a whole A4 page
+        # in the view would make 12 pt text a few pixels high); a vertical drag scrolls it
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setMinimumHeight(px(360))
+        QScroller.grabGesture(
+            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         column.addWidget(self.view, 1)
         controls = QHBoxLayout()
         self.previous_button = self._button(scale, lambda: self.turn(-1))

@@ -25,14 +25,18 @@ def unavailable(loaded: StaffFile, lang: str) -> QLabel | None:
     return None
 
 
-def content_header(loaded: StaffFile, lang: str) -> QVBoxLayout:
-    """The sample tag and the content's date; below them, entries left out and why."""
+def content_header(loaded: StaffFile, lang: str, heading: str = "") -> QVBoxLayout:
+    """The sample tag and the content's date (after a first section's ``heading``, to save
+    a line); below them, entries left out and why."""
     column = QVBoxLayout()
     row = QHBoxLayout()
+    if heading:
+        row.addWidget(label(heading, "Medium", wrap=True), 1)
     if loaded.sample:
         row.addWidget(badge(tr("data.sample", lang), PALETTE.sample))
     row.addWidget(label(tr("staff_content.as_of", lang, date=loaded.as_of), "Muted"))
-    row.addStretch(1)
+    if not heading:
+        row.addStretch(1)
     column.addLayout(row)
     if loaded.skipped:
         note = label(

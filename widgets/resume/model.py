@@ -110,6 +110,9 @@ class Resume:
     figures: list[KeyFigure]
     rankings: list[Ranking]
 
+    def __bool__(self) -> bool:
+        return bool(self.figures or self.rankings)
+
 
 def parse_resume(data: dict[str, Any]) -> tuple[Resume, list[str]]:
     figures, skipped = parse_entries(data, "figures", parse_figure)

@@ -1,0 +1,199 @@
+"""도시프로젝트: the projects on the left; the chosen one's progress, schedule and milestones
+in the middle; its documents and image, or the document opened in the touch PDF viewer, on
+the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk import intents as i
+from kiosk.i18n import format_number, tr
+from kiosk.shell.page import PageContext, WidgetPage
+from kiosk.shell.theme import PALETTE
+from kiosk.widget_spec import WidgetSpec
+from offline_cache.store import Snapshot
+from widgets.common.cards import Card, badge, label, progress_bar
+from widgets.common.layout import clear_layout
+from widgets.common.pdf import PdfViewer
+from widgets.common.staff_view import (
+    content_header,
+    mark_selected,
+    stack_for_large_text,
+    unavailable,
+)
+from widgets.projects.model import Attachment, Project, load_projects
+
+IMAGE_WIDTH = 560  # design px: the project's picture beside its facts
+
+
+class ProjectsPage(WidgetPage):
+    def __init__(self, spec: WidgetSpec, context: PageContext, parent: QWidget | None = None):
+        super().__init__(spec, context, parent)
+        px = context.scale.px
+        self.lang = context.config.default_language
+        self.projects: list[Project] = []
+        self.chosen: Project | None = None
+        self.opened: Attachment | None = None  # the document in the viewer
+        self.cards: dict[str, Card] = {}
+        self.header = QVBoxLayout()
+        self.body.addLayout(self.header)
+        row = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        row.setSpacing(px(24))
+        self.list_column = QVBoxLayout()
+        self.list_column.setSpacing(px(14))
+        self.detail_column = QVBoxLayout()
+        self.detail_column.setSpacing(px(10))
+        self.media_column = QVBoxLayout()
+        self.media_column.setSpacing(px(10))
+        self.documents = QVBoxLayout()  # the chosen project's document buttons
+        self.documents.setSpacing(px(10))
+        self.media_column.addLayout(self.documents)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.caption = label("", "Muted", wrap=True)
+        self.viewer = PdfViewer(context.scale, self.lang, self)
+        self.close_button = QPushButton(objectName="PageButton")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.close_document)
+        for widget in (self.image, self.caption, self.viewer, self.close_button):
+            self.media_column.addWidget(widget, 1 if widget is self.viewer else 0)
+        self.media_column.addStretch(1)
+        row.addLayout(self.list_column, 4)
+        row.addLayout(self.detail_column, 4)
+        row.addLayout(self.media_column, 5)
+        self.body.addLayout(row, 1)
+
+    def fill(self, lang: str) -> list[Snapshot]:
+        self.lang = lang
+        stack_for_large_text(self.columns, self.context.scale)
+        for layout in (self.header, self.list_column, self.detail_column, self.documents):
+            clear_layout(layout)
+        self.cards = {}
+        loaded = load_projects(self.context.store)
+        problem = unavailable(loaded, lang)
+        if problem is not None:
+            self.projects, self.chosen = [], None
+            self.list_column.addWidget(problem, 1)
+            self._show_media()
+            return []
+        self.projects = loaded.value
+        self.header.addLayout(content_header(loaded, lang))
+        for project in self.projects:
+            self.cards[project.id] = self._card(project)
+            self.list_column.addWidget(self.cards[project.id])
+        self.list_column.addStretch(1)
+        chosen_id = self.chosen.id if self.chosen else self.projects[0].id
+        self.choose(next((p for p in self.projects if p.id == chosen_id), self.projects[0]))
+        return []
+
+    def _card(self, project: Project) -> Card:
+        card = Card(self.context.scale)
+        top = QHBoxLayout()
+        top.addWidget(label(project.title_in(self.lang), "CardTitle", wrap=True), 1)
+        top.addWidget(self._status_badge(project))
+        card.layout_.addLayout(top)
+        progress = QHBoxLayout()
+        progress.addWidget(progress_bar(self.context.scale, project.progress / 100), 1)
+        progress.addWidget(label(f"{format_number(project.progress, self.lang)}%", "Medium"))
+        card.layout_.addLayout(progress)
+        card.setAccessibleName(f"{project.title_in(self.lang)}, {self._progress_text(project)}")
+        card.clicked.connect(lambda: self.choose(project))
+        return card
+
+    def _status_badge(self, project: Project) -> QLabel:
+        if project.done:
+            return badge(tr("projects.done", self.lang), PALETTE.ok)
+        return badge(tr("projects.in_progress", self.lang), PALETTE.accent)
+
+    def _progress_text(self, project: Project) -> str:
+        value = format_number(project.progress, self.lang)
+        return tr("projects.progress", self.lang, value=value)
+
+    def choose(self, project: Project) -> None:
+        """Show ``project``'s details; its open document stays open across re-renders."""
+        lang = self.lang
+        if self.opened not in project.documents:  # another project, or new content
+            self.opened = None
+        self.chosen = project
+        for key, card in self.cards.items():
+            mark_selected(card, key == project.id, self.context.scale)
+        column = self.detail_column
+        clear_layout(column)
+        column.addWidget(label(project.title_in(lang), "Medium", wrap=True))
+        column.addWidget(label(project.department_in(lang), "Muted", wrap=True))
+        if project.summary_in(lang):
+            column.addWidget(label(project.summary_in(lang), wrap=True))
+        column.addWidget(label(self._progress_text(project), "CardTitle"))
+        column.addWidget(progress_bar(self.context.scale, project.progress / 100))
+        period = tr("projects.period", lang, start=project.start, end=project.end)
+        column.addWidget(label(period, wrap=True))
+        if project.milestones:
+            column.addWidget(label(tr("projects.milestones", lang), "CardTitle"))
+            for milestone in project.milestones:
+                mark = "●" if milestone.done else "○"
+                line = label(f"{mark} {milestone.date}  {milestone.title_in(lang)}", wrap=True)
+                if not milestone.done:  # ahead: in the muted colour (same size)
+                    line.setStyleSheet(f"color: {PALETTE.muted};")
+                column.addWidget(line)
+        column.addStretch(1)
+        clear_layout(self.documents)
+        if project.documents:
+            self.documents.addWidget(label(tr("projects.documents", lang), "CardTitle"))
+            for document in project.documents:
+                self.documents.addWidget(self._document_button(document))
+        self._show_media()
+
+    def _document_button(self, document: Attachment) -> QPushButton:
+        title = document.title_in(self.lang)
+        if document.path is None:
+            title = tr("projects.unavailable", self.lang, title=title)
+        button = QPushButton(title, objectName="PageButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setEnabled(document.path is not None)
+        button.clicked.connect(lambda: self.open_document(document))
+        return button
+
+    def open_document(self, document: Attachment) -> None:
+        self.opened = document
+        self.viewer.set_language(self.lang)
+        self.viewer.open(document.path, document.title_in(self.lang))
+        self._show_media()
+
+    def close_document(self) -> None:
+        self.opened = None
+        self.viewer.close_document()
+        self._show_media()
+
+    def _show_media(self) -> None:
+        """The open document, else the project's first image (else nothing)."""
+        reading = self.opened is not None and self.chosen is not None
+        self.viewer.setVisible(reading)
+        self.close_button.setVisible(reading)
+        self.close_button.setText(tr("projects.close_document", self.lang))
+        if reading:
+            self.viewer.title = self.opened.title_in(self.lang)
+            self.viewer.set_language(self.lang)
+        else:
+            self.viewer.close_document()
+        image = next(
+            (a for a in (self.chosen.images if self.chosen else ()) if a.path is not None), None
+        )
+        pixmap = QPixmap(str(image.path)) if image is not None and not reading else QPixmap()
+        self.image.setVisible(not pixmap.isNull())
+        self.caption.setVisible(not pixmap.isNull() and bool(image.title_in(self.lang)))
+        if not pixmap.isNull():
+            width = self.context.scale.px(IMAGE_WIDTH)
+            self.image.setPixmap(
+                pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            )
+            self.caption.setText(image.title_in(self.lang))
+
+    def handle(self, intent: i.Intent) -> bool:
+        return self.viewer.isVisible() and self.viewer.turn_by_intent(intent)
+
+    def reset(self) -> None:
+        super().reset()
+        self.chosen = self.opened = None
+        self.viewer.close_document()
