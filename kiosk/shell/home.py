@@ -40,6 +40,7 @@ class CategoryTile(Card):
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
         self.subtitle.setVisible(not compact)
+        self.compact = compact
         row.addLayout(names, 1)
         self.layout_.addLayout(row)
         self.setMinimumHeight(px(150))
@@ -49,6 +50,8 @@ class CategoryTile(Card):
         self.subtitle.setText(
             self.spec.title_in("en") if lang == "ko" else self.spec.title_in("ko")
         )
+        if self.compact:  # voice guidance still reads the other language's name
+            self.setAccessibleName(f"{self.title.text()}. {self.subtitle.text()}")
 
 
 class BannerStrip(Card):

@@ -167,9 +167,11 @@ class IndicatorsPage(WidgetPage):
             lambda series, x, y: f"{series.name} {periods[round(x)]}: {measure(y, unit, lang)}",
             height=CHART_HEIGHT,
         )
-        # its height comes from the free space, not from its size hint (which would make the
-        # page taller than the screen: the scroll area sizes pages by their preferred height)
-        chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        if self.context.scale.text == 1.0:
+            # beside the cards its height is the free space, not its size hint (which would
+            # make the page taller than the screen: the scroll area sizes pages by their
+            # preferred height); with larger text the page scrolls anyway
+            chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         chart.set_categories(periods)
         if unit:
             chart.set_y_label(unit)
