@@ -832,15 +832,27 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "cityind.count": {
         "ko": "지표 {n}개",
-        "en": "{n} indicators",
-        "zh": "{n} 项指标",
+        "en": "Indicators: {n}",
+        "zh": "指标 {n} 项",
         "ja": "指標 {n} 件",
     },
     "cityind.trend": {
-        "ko": "{name} 추이 (점을 누르면 값이 보입니다)",
-        "en": "{name}: trend (tap a point to see its value)",
-        "zh": "{name} 趋势（点击数据点查看数值）",
-        "ja": "{name} の推移（点をタッチすると値が表示されます）",
+        "ko": "{name} 추이",
+        "en": "{name}: trend",
+        "zh": "{name} 趋势",
+        "ja": "{name} の推移",
+    },
+    "cityind.tap_hint": {
+        "ko": "점을 누르면 값이 보입니다.",
+        "en": "Tap a point to see its value.",
+        "zh": "点击数据点即可查看数值。",
+        "ja": "点をタッチすると値が表示されます。",
+    },
+    "cityind.target_key": {
+        "ko": "점선은 목표 {value}입니다. 점을 누르면 값이 보입니다.",
+        "en": "The dashed line is the target, {value}. Tap a point to see its value.",
+        "zh": "虚线为目标 {value}。点击数据点即可查看数值。",
+        "ja": "点線は目標 {value} です。点をタッチすると値が表示されます。",
     },
     "cityind.no_history": {
         "ko": "이 지표는 추이 자료가 없습니다.",

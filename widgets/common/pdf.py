@@ -44,7 +44,8 @@ class PdfViewer(QWidget):
             self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         column.addWidget(self.view, 1)
-        controls = QHBoxLayout()
+        controls = self.controls = QHBoxLayout()
+        controls.setSpacing(px(24))
         self.previous_button = self._button(scale, lambda: self.turn(-1))
         self.next_button = self._button(scale, lambda: self.turn(+1))
         self.page_label = label("", "Medium")
@@ -61,6 +62,11 @@ class PdfViewer(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(action)
         return button
+
+    def add_control(self, button: QPushButton) -> None:
+        """Another big button in the row of page buttons, first (e.g. closing the document)."""
+        button.setMinimumWidth(self.previous_button.minimumWidth())
+        self.controls.insertWidget(0, button)
 
     @property
     def is_open(self) -> bool:

@@ -54,6 +54,14 @@ def example_badge(lang: str) -> QLabel:
     return badge(tr("staff_content.example", lang), PALETTE.sample)
 
 
+def target_badge(met: bool, lang: str) -> QLabel:
+    """ "목표 달성" in green or "목표 미달" in amber (city and internal indicators)."""
+    return badge(
+        tr("indicators.met" if met else "indicators.below", lang),
+        PALETTE.ok if met else PALETTE.warning,
+    )
+
+
 def source_line(source: str, year: str, lang: str) -> QLabel:
     return label(tr("staff_content.source", lang, source=source, year=year), "Muted", wrap=True)
 

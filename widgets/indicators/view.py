@@ -18,7 +18,7 @@ from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.theme import PALETTE
 from kiosk.widget_spec import WidgetSpec
 from offline_cache.store import Snapshot
-from widgets.common.cards import Card, badge, label
+from widgets.common.cards import Card, label
 from widgets.common.charts import Series, TapChart
 from widgets.common.layout import clear_layout, columns_for, fill_grid
 from widgets.common.staff_content import decimals
@@ -27,6 +27,7 @@ from widgets.common.staff_view import (
     example_badge,
     mark_selected,
     stack_for_large_text,
+    target_badge,
     unavailable,
 )
 from widgets.indicators.model import CityIndicator, Field, load_city_indicators
@@ -72,8 +73,8 @@ class IndicatorsPage(WidgetPage):
         self.indicator_column = QVBoxLayout()
         self.indicator_column.setSpacing(self.context.scale.px(16))
         self.chart_column = QVBoxLayout()
-        row.addLayout(self.indicator_column, 1)
-        row.addLayout(self.chart_column, 2)
+        row.addLayout(self.indicator_column, 2)
+        row.addLayout(self.chart_column, 3)
         self.body.addLayout(row, 1)
         field = self._field()
         self._show_field(field, self._indicator(field))
@@ -129,13 +130,7 @@ class IndicatorsPage(WidgetPage):
         if indicator.example:
             top.addWidget(example_badge(lang))
         if indicator.on_target is not None:
-            met = indicator.on_target
-            top.addWidget(
-                badge(
-                    tr("indicators.met" if met else "indicators.below", lang),
-                    PALETTE.ok if met else PALETTE.warning,
-                )
-            )
+            top.addWidget(target_badge(indicator.on_target, lang))
         card.layout_.addLayout(top)
         figures = QHBoxLayout()
         figures.addWidget(label(measure(indicator.value, indicator.unit_in(lang), lang), "Big"))
@@ -161,6 +156,11 @@ class IndicatorsPage(WidgetPage):
             label(tr("cityind.trend", lang, name=name), "Medium", wrap=True)
         )
         unit = indicator.unit_in(lang)
+        if indicator.target is None:
+            key = tr("cityind.tap_hint", lang)
+        else:
+            key = tr("cityind.target_key", lang, value=measure(indicator.target, unit, lang))
+        self.chart_column.addWidget(label(key, "Muted", wrap=True))
         periods = [point.period for point in indicator.history]
         chart = self.chart = TapChart(
             self.context.scale,
@@ -175,7 +175,6 @@ class IndicatorsPage(WidgetPage):
         chart.set_categories(periods)
         if unit:
             chart.set_y_label(unit)
-        chart.add_legend()
         chart.add_line(Series(name, [(n, p.value) for n, p in enumerate(indicator.history)]))
         if indicator.target is not None:
             target = tr("cityind.target_line", lang)

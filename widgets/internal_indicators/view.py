@@ -10,6 +10,7 @@ from kiosk.shell.theme import PALETTE
 from offline_cache.store import Snapshot
 from widgets.common.cards import Card, badge, empty_state, label, progress_bar
 from widgets.common.layout import clear_layout
+from widgets.common.staff_view import target_badge
 from widgets.internal_indicators.model import Indicator, load_indicators
 
 COLUMNS = 3
@@ -46,13 +47,7 @@ class InternalIndicatorsPage(WidgetPage):
         top.addWidget(label(indicator.field_in(lang), "Muted"))
         top.addStretch(1)
         if indicator.on_target is not None:
-            met = indicator.on_target
-            top.addWidget(
-                badge(
-                    tr("indicators.met" if met else "indicators.below", lang),
-                    PALETTE.ok if met else PALETTE.warning,
-                )
-            )
+            top.addWidget(target_badge(indicator.on_target, lang))
         card.layout_.addLayout(top)
         card.layout_.addWidget(label(indicator.name_in(lang), "CardTitle", wrap=True))
         card.layout_.addWidget(label(f"{number(indicator.value)} {indicator.unit_in(lang)}", "Big"))

@@ -1,6 +1,6 @@
 """도시프로젝트: the projects on the left; the chosen one's progress, schedule and milestones
-in the middle; its documents and image, or the document opened in the touch PDF viewer, on
-the right."""
+in the middle; its documents and image on the right. An opened document takes the middle
+and the right in the touch PDF viewer until it is closed."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from widgets.common.staff_view import (
 from widgets.projects.model import Attachment, Project, load_projects
 
 IMAGE_WIDTH = 560  # design px: the project's picture beside its facts
+MEDIA_STRETCH = 4  # the list takes 5 parts, the details 4, the image and documents 4
+READING_STRETCH = 8  # an open document takes the details' share too
 
 
 class ProjectsPage(WidgetPage):
@@ -43,13 +45,17 @@ class ProjectsPage(WidgetPage):
         row.setSpacing(px(24))
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(px(14))
-        self.detail_column = QVBoxLayout()
+        self.details = QWidget()  # hidden while a document is open: it gets the room
+        self.detail_column = QVBoxLayout(self.details)
+        self.detail_column.setContentsMargins(0, 0, 0, 0)
         self.detail_column.setSpacing(px(10))
         self.media_column = QVBoxLayout()
         self.media_column.setSpacing(px(10))
-        self.documents = QVBoxLayout()  # the chosen project's document buttons
+        self.document_list = QWidget()  # the chosen project's document buttons
+        self.documents = QVBoxLayout(self.document_list)
+        self.documents.setContentsMargins(0, 0, 0, 0)
         self.documents.setSpacing(px(10))
-        self.media_column.addLayout(self.documents)
+        self.media_column.addWidget(self.document_list)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.caption = label("", "Muted", wrap=True)
@@ -57,12 +63,13 @@ class ProjectsPage(WidgetPage):
         self.close_button = QPushButton(objectName="PageButton")
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.close_document)
-        for widget in (self.image, self.caption, self.viewer, self.close_button):
+        self.viewer.add_control(self.close_button)
+        for widget in (self.viewer, self.image, self.caption):
             self.media_column.addWidget(widget, 1 if widget is self.viewer else 0)
         self.media_column.addStretch(1)
-        row.addLayout(self.list_column, 4)
-        row.addLayout(self.detail_column, 4)
-        row.addLayout(self.media_column, 5)
+        row.addLayout(self.list_column, 5)
+        row.addWidget(self.details, 4)
+        row.addLayout(self.media_column, MEDIA_STRETCH)
         self.body.addLayout(row, 1)
 
     def fill(self, lang: str) -> list[Snapshot]:
@@ -170,7 +177,11 @@ class ProjectsPage(WidgetPage):
         """The open document, else the project's first image (else nothing)."""
         reading = self.opened is not None and self.chosen is not None
         self.viewer.setVisible(reading)
-        self.close_button.setVisible(reading)
+        self.details.setVisible(not reading)
+        self.document_list.setVisible(not reading)
+        self.columns.setStretchFactor(
+            self.media_column, READING_STRETCH if reading else MEDIA_STRETCH
+        )
         self.close_button.setText(tr("projects.close_document", self.lang))
         if reading:
             self.viewer.title = self.opened.title_in(self.lang)
