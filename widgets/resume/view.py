@@ -52,34 +52,44 @@ class ResumePage(WidgetPage):
         self.body.addStretch(1)
         return []
 
-    def _card(self, entry: Sourced) -> tuple[Card, QHBoxLayout]:
-        """A card whose first row ends with the "예시" chip of an invented entry."""
+    def _card(self) -> tuple[Card, QHBoxLayout]:
         card = Card(self.context.scale, tappable=False)
         top = QHBoxLayout()
         card.layout_.addLayout(top)
         return card, top
 
-    def _finish(self, card: Card, top: QHBoxLayout, entry: Sourced, lang: str) -> Card:
-        if entry.example:
-            top.addWidget(example_badge(lang), 0, Qt.AlignmentFlag.AlignTop)
+    def _finish(self, card: Card, entry: Sourced, lang: str) -> Card:
+        """The source and year at the bottom, after the "예시" chip of an invented entry."""
         card.layout_.addStretch(1)
-        card.layout_.addWidget(source_line(entry.source_in(lang), entry.year, lang))
+        bottom = QHBoxLayout()
+        if entry.example:
+            bottom.addWidget(example_badge(lang), 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(source_line(entry.source_in(lang), entry.year, lang), 1)
+        card.layout_.addLayout(bottom)
         return card
 
     def _figure(self, figure: KeyFigure, lang: str) -> Card:
-        card, top = self._card(figure)
+        card, top = self._card()
         top.addWidget(label(figure.label_in(lang), "CardTitle", wrap=True), 1)
+        value = QHBoxLayout()
         number = format_number(figure.value, lang, decimals(figure.value))
-        card.layout_.addWidget(label(f"{number} {figure.unit_in(lang)}".strip(), "Big", wrap=True))
-        return self._finish(card, top, figure, lang)
+        value.addWidget(label(number, "Big"), 0, Qt.AlignmentFlag.AlignBaseline)
+        if figure.unit_in(lang):  # smaller, so "9,386,034 people" stays on one line
+            value.addWidget(
+                label(figure.unit_in(lang), "Medium"), 0, Qt.AlignmentFlag.AlignBaseline
+            )
+        value.addStretch(1)
+        card.layout_.addLayout(value)
+        return self._finish(card, figure, lang)
 
     def _ranking(self, ranking: Ranking, lang: str) -> Card:
         """The rank big beside the ranking's name (and how many cities it compares)."""
-        card, top = self._card(ranking)
-        top.addWidget(label(tr("resume.rank", lang, rank=ranking.rank), "Big"))
+        card, top = self._card()
+        rank = label(tr("resume.rank", lang, rank=ranking.rank), "Big")
+        top.addWidget(rank, 0, Qt.AlignmentFlag.AlignTop)
         names = QVBoxLayout()
         names.addWidget(label(ranking.name_in(lang), "CardTitle", wrap=True))
         if ranking.out_of is not None:
             names.addWidget(label(tr("resume.out_of", lang, n=ranking.out_of), "Muted", wrap=True))
         top.addLayout(names, 1)
-        return self._finish(card, top, ranking, lang)
+        return self._finish(card, ranking, lang)
