@@ -151,7 +151,13 @@ def test_resume_figures_and_rankings_carry_source_and_year(make_window):
     page = show(make_window(), "resume")
     shown = texts(page)
     assert "숫자로 보는 서울" in shown and "세계 속의 서울" in shown
-    assert "605.2 ㎢" in shown and "9,386,034 명" in shown and "25" in shown
+    read = {card.accessibleName() for card in page.findChildren(Card)}  # as guidance reads them
+    assert "면적: 605.2 ㎢. 출처: 서울특별시 서울통계 (국토교통부 지적통계) (2023)" in read
+    assert any(name.startswith("주민등록인구: 9,386,034 명") for name in read)
+    assert any(
+        name.startswith("세계 도시 종합 경쟁력: 7위, 비교 대상 48개 도시. 예시.") for name in read
+    )
+    assert "605.2" in shown and "9,386,034" in shown and "25" in shown
     assert "출처: 서울특별시 서울통계 (국토교통부 지적통계) (2023)" in shown
     assert "7위" in shown and "비교 대상 48개 도시" in shown
     assert "출처: 예시 — 실제 순위가 아닙니다 (2025)" in shown
@@ -165,7 +171,7 @@ def test_a_new_content_version_re_renders_the_page(make_window, tmp_path):
     config_path = write_config(Path(os.environ["KIOSK_CONFIG"]), [key])
     window = make_window()
     page = show(window, "resume")
-    assert "605.2 ㎢" in texts(page)
+    assert "605.2" in texts(page)
     resume = json.loads(default_file("resume.json"))
     resume.update(sample=False, as_of="2027-01-31")
     resume["figures"] = [{**resume["figures"][0], "value": 605.21}]
@@ -176,7 +182,7 @@ def test_a_new_content_version_re_renders_the_page(make_window, tmp_path):
     apply_bundle(build(src, key, 1, tmp_path / "v1.zip"), config, bundle_settings(config))
     window.dispatch(i.DataUpdated(("content",)))
     shown = texts(window.page_widget("resume"))
-    assert "605.21 ㎢" in shown and "2027-01-31 기준" in shown and "예시 자료" not in shown
+    assert "605.21" in shown and "2027-01-31 기준" in shown and "예시 자료" not in shown
 
 
 def test_approvals_share_the_viewer_and_its_swipes(make_window):

@@ -58,14 +58,19 @@ class ResumePage(WidgetPage):
         card.layout_.addLayout(top)
         return card, top
 
-    def _finish(self, card: Card, entry: Sourced, lang: str) -> Card:
-        """The source and year at the bottom, after the "예시" chip of an invented entry."""
+    def _finish(self, card: Card, entry: Sourced, lang: str, reading: str) -> Card:
+        """The source and year at the bottom, after the "예시" chip of an invented entry;
+        voice guidance reads the card as one item (``reading``, the tag, the source)."""
         card.layout_.addStretch(1)
         bottom = QHBoxLayout()
+        parts = [reading]
         if entry.example:
             bottom.addWidget(example_badge(lang), 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(source_line(entry.source_in(lang), entry.year, lang), 1)
+            parts.append(tr("staff_content.example", lang))
+        source = source_line(entry.source_in(lang), entry.year, lang)
+        bottom.addWidget(source, 1)
         card.layout_.addLayout(bottom)
+        card.setAccessibleName(". ".join([*parts, source.text()]))
         return card
 
     def _figure(self, figure: KeyFigure, lang: str) -> Card:
@@ -80,7 +85,8 @@ class ResumePage(WidgetPage):
             )
         value.addStretch(1)
         card.layout_.addLayout(value)
-        return self._finish(card, figure, lang)
+        reading = f"{figure.label_in(lang)}: {number} {figure.unit_in(lang)}".strip()
+        return self._finish(card, figure, lang, reading)
 
     def _ranking(self, ranking: Ranking, lang: str) -> Card:
         """The rank big beside the ranking's name (and how many cities it compares)."""
@@ -92,4 +98,7 @@ class ResumePage(WidgetPage):
         if ranking.out_of is not None:
             names.addWidget(label(tr("resume.out_of", lang, n=ranking.out_of), "Muted", wrap=True))
         top.addLayout(names, 1)
-        return self._finish(card, ranking, lang)
+        reading = f"{ranking.name_in(lang)}: {rank.text()}"
+        if ranking.out_of is not None:
+            reading += f", {tr('resume.out_of', lang, n=ranking.out_of)}"
+        return self._finish(card, ranking, lang, reading)
