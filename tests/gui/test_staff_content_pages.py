@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
@@ -193,3 +193,27 @@ def test_approvals_share_the_viewer_and_its_swipes(make_window):
     assert "1 / 2쪽" in texts(page)
     window.dispatch(i.Next(i.Source.SWIPE))
     assert window.state.page == "approvals" and "2 / 2쪽" in texts(page)
+
+
+def test_a_swipe_across_the_document_turns_its_page(make_window, qtbot):
+    window = make_window()
+    page = show(window, "library")
+    viewport = page.viewer.view.viewport()
+    right = QPoint(viewport.width() - 20, viewport.height() // 2)
+    left = QPoint(20, viewport.height() // 2)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=right)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=left)
+    qtbot.waitUntil(lambda: "2 / 3쪽" in texts(page))
+    assert window.state.page == "library"
+
+
+def test_a_vertical_drag_scrolls_the_page_being_read(make_window, qtbot):
+    page = show(make_window(), "library")
+    viewport = page.viewer.view.viewport()
+    bar = page.viewer.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # an A4 page as wide as the view is taller
+    lower, upper = QPoint(200, viewport.height() - 20), QPoint(200, 20)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=lower)
+    qtbot.mouseMove(viewport, upper)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=upper)
+    assert bar.value() > 0 and "1 / 3쪽" in texts(page)

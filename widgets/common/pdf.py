@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import intents as i
 from kiosk.i18n import tr
@@ -40,9 +41,8 @@ class PdfViewer(QWidget):
         # in the view would make 12 pt text a few pixels high); a vertical drag scrolls it
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setMinimumHeight(px(360))
-        QScroller.grabGesture(
-            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self._drag: tuple[float, int] | None = None  # (press y, scroll value) of a drag
+        self.view.viewport().installEventFilter(self)
         column.addWidget(self.view, 1)
         controls = self.controls = QHBoxLayout()
         controls.setSpacing(px(24))
@@ -111,6 +111,20 @@ class PdfViewer(QWidget):
             return self.turn(+1)
         if isinstance(intent, i.Previous):
             return self.turn(-1)
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A vertical drag on the page scrolls it. The events go on (never consumed), so the
+        shell still sees a sideways drag as a swipe (a QScroller would swallow the press)."""
+        if isinstance(event, QMouseEvent):
+            bar = self.view.verticalScrollBar()
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._drag = (event.position().y(), bar.value())
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._drag = None
+            elif event.type() == QEvent.Type.MouseMove and self._drag is not None:
+                start_y, start_value = self._drag
+                bar.setValue(round(start_value - (event.position().y() - start_y)))
         return False
 
     def _show_position(self) -> None:
