@@ -217,3 +217,18 @@ def test_a_vertical_drag_scrolls_the_page_being_read(make_window, qtbot):
     qtbot.mouseMove(viewport, upper)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=upper)
     assert bar.value() > 0 and "1 / 3쪽" in texts(page)
+
+
+def test_showing_a_page_again_keeps_it_as_built_until_idle_resets_it(make_window, qtbot):
+    window = make_window()
+    page = show(window, "indicators")
+    qtbot.mouseClick(card_showing(page, "교통"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "대중교통 수단분담률" in texts(page))
+    chart = page.chart
+    window.dispatch(i.Home())
+    assert show(window, "indicators") is page and page.chart is chart  # not rebuilt
+    assert "대중교통 수단분담률 추이" in texts(page)  # the visitor's choice is still there
+    page.reset()  # what idle does to every page, before going home
+    window.dispatch(i.Home())
+    show(window, "indicators")
+    assert page.chart is not chart and "초미세먼지 연평균 농도 추이" in texts(page)

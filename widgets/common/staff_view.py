@@ -3,10 +3,13 @@ the header with the content's date and sample tag, per-entry example and source 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import tr
+from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.theme import PALETTE, Scale
+from kiosk.widget_spec import WidgetSpec
+from offline_cache.store import Snapshot
 from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.staff_content import StaffFile
 
@@ -78,3 +81,33 @@ def stack_for_large_text(row: QBoxLayout, scale: Scale) -> None:
     row.setDirection(
         QBoxLayout.Direction.TopToBottom if scale.text > 1.0 else QBoxLayout.Direction.LeftToRight
     )
+
+
+class StaffContentPage(WidgetPage):
+    """A page that shows one staff content file. It is rebuilt only when the file's content
+    or the language changed since it was last built (showing it again is then cheap, and the
+    visitor's choices on it stay), and always after ``reset``."""
+
+    def __init__(self, spec: WidgetSpec, context: PageContext, parent: QWidget | None = None):
+        super().__init__(spec, context, parent)
+        self.lang = context.config.default_language
+        self._built: tuple[StaffFile, str] | None = None
+
+    def load(self) -> StaffFile:
+        """The page's file from the content on screen."""
+        raise NotImplementedError
+
+    def show_file(self, loaded: StaffFile, lang: str) -> None:
+        """Build the body from ``loaded`` (its content, or why there is none)."""
+        raise NotImplementedError
+
+    def fill(self, lang: str) -> list[Snapshot]:
+        loaded = self.load()
+        if self._built != (loaded, lang):
+            self._built, self.lang = (loaded, lang), lang
+            self.show_file(loaded, lang)
+        return []
+
+    def reset(self) -> None:
+        super().reset()
+        self._built = None

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import format_number, tr
-from kiosk.shell.page import PageContext, WidgetPage
+from kiosk.shell.page import PageContext
 from kiosk.shell.theme import PALETTE
 from kiosk.widget_spec import WidgetSpec
-from offline_cache.store import Snapshot
 from widgets.common.cards import Card, label
 from widgets.common.charts import Series, TapChart
 from widgets.common.layout import clear_layout, columns_for, fill_grid
-from widgets.common.staff_content import decimals
+from widgets.common.staff_content import StaffFile, decimals
 from widgets.common.staff_view import (
+    StaffContentPage,
     content_header,
     example_badge,
     mark_selected,
@@ -40,10 +40,9 @@ def measure(value: float, unit: str, lang: str) -> str:
     return f"{number} {unit}".strip()
 
 
-class IndicatorsPage(WidgetPage):
+class IndicatorsPage(StaffContentPage):
     def __init__(self, spec: WidgetSpec, context: PageContext, parent: QWidget | None = None):
         super().__init__(spec, context, parent)
-        self.lang = context.config.default_language
         self.fields: list[Field] = []
         self.field_id = ""  # the visitor's choice (forgotten on idle)
         self.indicator_id = ""
@@ -51,15 +50,16 @@ class IndicatorsPage(WidgetPage):
         self.indicator_cards: dict[str, Card] = {}
         self.chart: TapChart | None = None
 
-    def fill(self, lang: str) -> list[Snapshot]:
-        self.lang = lang
+    def load(self) -> StaffFile:
+        return load_city_indicators(self.context.store)
+
+    def show_file(self, loaded: StaffFile, lang: str) -> None:
         clear_layout(self.body)
         self.field_cards, self.indicator_cards, self.chart = {}, {}, None
-        loaded = load_city_indicators(self.context.store)
         problem = unavailable(loaded, lang)
         if problem is not None:
             self.body.addWidget(problem, 1)
-            return []
+            return
         self.fields = loaded.value
         self.body.addLayout(content_header(loaded, lang))
         field_grid = QGridLayout()
@@ -78,7 +78,6 @@ class IndicatorsPage(WidgetPage):
         self.body.addLayout(row, 1)
         field = self._field()
         self._show_field(field, self._indicator(field))
-        return []
 
     def _field(self) -> Field:
         return next((f for f in self.fields if f.id == self.field_id), self.fields[0])

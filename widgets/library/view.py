@@ -7,14 +7,15 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import intents as i
 from kiosk.i18n import tr
-from kiosk.shell.page import PageContext, WidgetPage
+from kiosk.shell.page import PageContext
 from kiosk.shell.theme import PALETTE
 from kiosk.widget_spec import WidgetSpec
-from offline_cache.store import Snapshot
 from widgets.common.cards import Card, badge, label
 from widgets.common.layout import clear_layout
 from widgets.common.pdf import PdfViewer
+from widgets.common.staff_content import StaffFile
 from widgets.common.staff_view import (
+    StaffContentPage,
     content_header,
     mark_selected,
     stack_for_large_text,
@@ -23,11 +24,10 @@ from widgets.common.staff_view import (
 from widgets.library.model import LibraryDocument, load_library
 
 
-class LibraryPage(WidgetPage):
+class LibraryPage(StaffContentPage):
     def __init__(self, spec: WidgetSpec, context: PageContext, parent: QWidget | None = None):
         super().__init__(spec, context, parent)
         px = context.scale.px
-        self.lang = context.config.default_language
         self.opened: LibraryDocument | None = None
         self.cards: dict[str, Card] = {}
         self.header = QVBoxLayout()
@@ -41,13 +41,14 @@ class LibraryPage(WidgetPage):
         row.addWidget(self.viewer, 2)
         self.body.addLayout(row, 1)
 
-    def fill(self, lang: str) -> list[Snapshot]:
-        self.lang = lang
+    def load(self) -> StaffFile:
+        return load_library(self.context.store)
+
+    def show_file(self, loaded: StaffFile, lang: str) -> None:
         stack_for_large_text(self.columns, self.context.scale)
         clear_layout(self.header)
         clear_layout(self.list_column)
         self.cards = {}
-        loaded = load_library(self.context.store)
         problem = unavailable(loaded, lang)
         documents = loaded.value or []
         self.viewer.setVisible(problem is None)
@@ -55,7 +56,7 @@ class LibraryPage(WidgetPage):
             self.list_column.addWidget(problem, 1)
             self.opened = None
             self.viewer.close_document()
-            return []
+            return
         self.header.addLayout(content_header(loaded, lang))
         for document in documents:
             self.cards[document.id] = self._card(document)
@@ -64,7 +65,6 @@ class LibraryPage(WidgetPage):
         still_listed = self.opened is not None and self.opened.id in self.cards
         opened = next(d for d in documents if d.id == self.opened.id) if still_listed else None
         self.open_document(opened or documents[0])
-        return []
 
     def _card(self, document: LibraryDocument) -> Card:
         lang = self.lang

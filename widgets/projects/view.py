@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBo
 
 from kiosk import intents as i
 from kiosk.i18n import format_number, tr
-from kiosk.shell.page import PageContext, WidgetPage
+from kiosk.shell.page import PageContext
 from kiosk.shell.theme import PALETTE
 from kiosk.widget_spec import WidgetSpec
-from offline_cache.store import Snapshot
 from widgets.common.cards import Card, badge, label, progress_bar
 from widgets.common.layout import clear_layout
 from widgets.common.pdf import PdfViewer
+from widgets.common.staff_content import StaffFile
 from widgets.common.staff_view import (
+    StaffContentPage,
     content_header,
     mark_selected,
     stack_for_large_text,
@@ -30,11 +31,10 @@ MEDIA_STRETCH = 4  # the list takes 5 parts, the details 4, the image and docume
 READING_STRETCH = 8  # an open document takes the details' share too
 
 
-class ProjectsPage(WidgetPage):
+class ProjectsPage(StaffContentPage):
     def __init__(self, spec: WidgetSpec, context: PageContext, parent: QWidget | None = None):
         super().__init__(spec, context, parent)
         px = context.scale.px
-        self.lang = context.config.default_language
         self.projects: list[Project] = []
         self.chosen: Project | None = None
         self.opened: Attachment | None = None  # the document in the viewer
@@ -72,19 +72,20 @@ class ProjectsPage(WidgetPage):
         row.addLayout(self.media_column, MEDIA_STRETCH)
         self.body.addLayout(row, 1)
 
-    def fill(self, lang: str) -> list[Snapshot]:
-        self.lang = lang
+    def load(self) -> StaffFile:
+        return load_projects(self.context.store)
+
+    def show_file(self, loaded: StaffFile, lang: str) -> None:
         stack_for_large_text(self.columns, self.context.scale)
         for layout in (self.header, self.list_column, self.detail_column, self.documents):
             clear_layout(layout)
         self.cards = {}
-        loaded = load_projects(self.context.store)
         problem = unavailable(loaded, lang)
         if problem is not None:
             self.projects, self.chosen = [], None
             self.list_column.addWidget(problem, 1)
             self._show_media()
-            return []
+            return
         self.projects = loaded.value
         self.header.addLayout(content_header(loaded, lang))
         for project in self.projects:
@@ -93,7 +94,6 @@ class ProjectsPage(WidgetPage):
         self.list_column.addStretch(1)
         chosen_id = self.chosen.id if self.chosen else self.projects[0].id
         self.choose(next((p for p in self.projects if p.id == chosen_id), self.projects[0]))
-        return []
 
     def _card(self, project: Project) -> Card:
         card = Card(self.context.scale)

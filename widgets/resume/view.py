@@ -7,26 +7,32 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import format_number, tr
-from kiosk.shell.page import WidgetPage
-from offline_cache.store import Snapshot
 from widgets.common.cards import Card, label
 from widgets.common.layout import clear_layout, columns_for, fill_grid
-from widgets.common.staff_content import decimals
-from widgets.common.staff_view import content_header, example_badge, source_line, unavailable
+from widgets.common.staff_content import StaffFile, decimals
+from widgets.common.staff_view import (
+    StaffContentPage,
+    content_header,
+    example_badge,
+    source_line,
+    unavailable,
+)
 from widgets.resume.model import KeyFigure, Ranking, Sourced, load_resume
 
 FIGURE_COLUMNS = 4
 RANKING_COLUMNS = 3
 
 
-class ResumePage(WidgetPage):
-    def fill(self, lang: str) -> list[Snapshot]:
+class ResumePage(StaffContentPage):
+    def load(self) -> StaffFile:
+        return load_resume(self.context.store)
+
+    def show_file(self, loaded: StaffFile, lang: str) -> None:
         clear_layout(self.body)
-        loaded = load_resume(self.context.store)
         problem = unavailable(loaded, lang)
         if problem is not None:
             self.body.addWidget(problem, 1)
-            return []
+            return
         sections = (
             (
                 "resume.figures",
@@ -50,7 +56,6 @@ class ResumePage(WidgetPage):
             fill_grid(grid, cards, columns_for(self.context.scale, design_columns))
             self.body.addLayout(grid)
         self.body.addStretch(1)
-        return []
 
     def _card(self) -> tuple[Card, QHBoxLayout]:
         card = Card(self.context.scale, tappable=False)
