@@ -32,6 +32,7 @@ from widgets.common.staff_view import (
 )
 from widgets.indicators.model import CityIndicator, Field, load_city_indicators
 
+FIELD_COLUMNS = 4  # more fields take a second row
 CHART_HEIGHT = 300  # design px: the trend fits beside the cards on a 1080p screen
 
 
@@ -49,6 +50,8 @@ class IndicatorsPage(StaffContentPage):
         self.field_cards: dict[str, Card] = {}
         self.indicator_cards: dict[str, Card] = {}
         self.chart: TapChart | None = None
+        self.indicator_column = QVBoxLayout()  # both rebuilt by show_file
+        self.chart_column = QVBoxLayout()
 
     def load(self) -> StaffFile:
         return load_city_indicators(self.context.store)
@@ -65,7 +68,8 @@ class IndicatorsPage(StaffContentPage):
         field_grid = QGridLayout()
         field_grid.setSpacing(self.context.scale.px(16))
         cards = [self._field_card(field) for field in self.fields]
-        fill_grid(field_grid, cards, columns_for(self.context.scale, len(cards)))
+        design_columns = min(len(cards), FIELD_COLUMNS)
+        fill_grid(field_grid, cards, columns_for(self.context.scale, design_columns))
         self.body.addLayout(field_grid)
         row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(self.context.scale.px(24))
