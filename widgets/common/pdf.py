@@ -40,8 +40,9 @@ class PdfViewer(QWidget):
         # the page's width fills the view: its text is readable from 1.5 m (a whole A4 page
         # in the view would make 12 pt text a few pixels high); a vertical drag scrolls it
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setMinimumHeight(px(360))
+        self.view.setMinimumHeight(px(320))
         self._drag: tuple[float, int] | None = None  # (press y, scroll value) of a drag
+        self._paints = 0  # of the page area since the document opened (see is_ready)
         self.view.viewport().installEventFilter(self)
         column.addWidget(self.view, 1)
         controls = self.controls = QHBoxLayout()
@@ -85,6 +86,7 @@ class PdfViewer(QWidget):
         """Show ``pdf`` from its first page; a missing or unreadable file says so on screen."""
         self.title = title
         self.document.close()
+        self._paints = 0
         if pdf is None or self.document.load(str(pdf)) != QPdfDocument.Error.None_:
             self.document.close()
         self.view.pageNavigator().jump(0, QPointF())
@@ -113,10 +115,17 @@ class PdfViewer(QWidget):
             return self.turn(-1)
         return False
 
+    def is_ready(self) -> bool:
+        """False until the open page is on screen: QPdfView renders pages in a thread,
+        asked for by its first paint and shown by the next (screenshots wait for it)."""
+        return not self.is_open or not self.view.isVisible() or self._paints >= 2
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A vertical drag on the page scrolls it. The events go on (never consumed), so the
         shell still sees a sideways drag as a swipe (a QScroller would swallow the press)."""
-        if isinstance(event, QMouseEvent):
+        if event.type() == QEvent.Type.Paint:
+            self._paints += 1
+        elif isinstance(event, QMouseEvent):
             bar = self.view.verticalScrollBar()
             if event.type() == QEvent.Type.MouseButtonPress:
                 self._drag = (event.position().y(), bar.value())

@@ -36,9 +36,9 @@ class LibraryPage(StaffContentPage):
         row.setSpacing(px(24))
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(px(14))
-        row.addLayout(self.list_column, 1)
+        row.addLayout(self.list_column, 2)
         self.viewer = PdfViewer(context.scale, self.lang, self)
-        row.addWidget(self.viewer, 2)
+        row.addWidget(self.viewer, 3)
         self.body.addLayout(row, 1)
 
     def load(self) -> StaffFile:
@@ -97,6 +97,9 @@ class LibraryPage(StaffContentPage):
         else:
             self.viewer.set_language(self.lang)
             self.viewer.open(document.pdf, document.title_in(self.lang))
+
+    def is_ready(self) -> bool:
+        return self.viewer.is_ready()
 
     def handle(self, intent: i.Intent) -> bool:
         return self.viewer.isVisible() and self.viewer.turn_by_intent(intent)

@@ -201,6 +201,9 @@ class ProjectsPage(StaffContentPage):
             )
             self.caption.setText(image.title_in(self.lang))
 
+    def is_ready(self) -> bool:
+        return self.viewer.is_ready()
+
     def handle(self, intent: i.Intent) -> bool:
         return self.viewer.isVisible() and self.viewer.turn_by_intent(intent)
 
