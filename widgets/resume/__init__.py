@@ -8,7 +8,7 @@ SPEC = WidgetSpec(
     id="resume",
     title={
         "ko": "서울시 이력서",
-        "en": "Seoul at a glance",
+        "en": "Seoul profile",
         "zh": "首尔简历",
         "ja": "ソウル市の履歴書",
     },
@@ -20,7 +20,7 @@ SPEC = WidgetSpec(
     },
     voice_aliases={
         "ko": ("서울시 이력서", "서울 이력서", "이력서", "서울 순위"),
-        "en": ("seoul at a glance", "key figures", "rankings"),
+        "en": ("seoul profile", "key figures", "rankings"),
     },
     datasets=(CONTENT_DATASET,),  # re-rendered when a bundle brings new content
     tile=True,
