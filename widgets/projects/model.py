@@ -95,6 +95,7 @@ def _milestone(raw: dict[str, Any]) -> Milestone:
 def _attachments(
     raw: Any, name: str, suffixes: tuple[str, ...], title_key: str
 ) -> tuple[Attachment, ...]:
+    """Documents (a required ``title``) or images (an optional ``caption``), files by suffix."""
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
