@@ -38,6 +38,7 @@ def main(rounds: int = 20) -> None:
         tiles = {tile.spec.id: tile for tile in window.home.findChildren(CategoryTile)}
         pages = [p for p in registry.page_ids("station") if p != HOME]
         switches = []
+        by_page: dict[str, list[float]] = {}
         for _ in range(rounds):
             for page in pages:
                 for target in (page, HOME):
@@ -51,12 +52,15 @@ def main(rounds: int = 20) -> None:
                     QApplication.processEvents()  # the queued intent is routed and rendered
                     window.repaint()  # the next frame, painted synchronously
                     switches.append(time.perf_counter() - start)
+                    by_page.setdefault(target, []).append(switches[-1])
                     # what a running event loop does between frames: delete replaced widgets
                     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                     assert window.state.page == target, (window.state.page, target)
         print(
             f"page switch, tap to painted frame ({len(pages)} pages and home): {summary_ms(switches)}"
         )
+        for page, times in by_page.items():
+            print(f"  {page}: {summary_ms(times)}")
         print(f"peak RSS after visiting every page: {peak_rss_mb():.0f} MiB")
         print(machine_note())
         window.close()

@@ -9,9 +9,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from widgets.common.staff_content import Parsed, SchemaError, check_staff_object
+from widgets.indicators import model as indicators
+from widgets.library import model as library
 from widgets.opinion import model as opinion
 from widgets.parks import model as parks
 from widgets.prices import model as prices
+from widgets.projects import model as projects
+from widgets.resume import model as resume
 from widgets.water import model as water
 
 PARSERS: dict[str, Callable[[Mapping[str, Any]], Parsed[Any]]] = {
@@ -19,6 +23,10 @@ PARSERS: dict[str, Callable[[Mapping[str, Any]], Parsed[Any]]] = {
     prices.FILE: prices.parse_prices,
     parks.FILE: parks.parse_parks,
     opinion.FILE: opinion.parse_opinion,
+    indicators.FILE: indicators.parse_city_indicators,
+    projects.FILE: projects.parse_projects,
+    library.INDEX: library.parse_library,
+    resume.FILE: resume.parse_resume,
 }
 
 

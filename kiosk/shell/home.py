@@ -20,24 +20,29 @@ log = logging.getLogger(__name__)
 GLANCE_COLUMNS = 4
 TILE_COLUMNS = 4
 TILE_ROWS = 2  # more tiles (private mode adds two) widen the grid instead of overflowing 1080p
+COMPACT_COLUMNS = 7  # compact tiles still fit 1920 px seven across; more take another row
 
 
 class CategoryTile(Card):
-    """A big tappable category: icon, title, and the English name under Korean."""
+    """A big tappable category: icon, title, and the English name under Korean (``compact``:
+    a smaller icon and the title alone, so up to 14 tiles fit the two rows of a 1080p
+    screen)."""
 
-    def __init__(self, spec: WidgetSpec, context: PageContext):
+    def __init__(self, spec: WidgetSpec, context: PageContext, compact: bool = False):
         super().__init__(context.scale)
         self.spec = spec
         px = context.scale.px
         self.clicked.connect(lambda: context.sink(ShowWidget(spec.id, Source.TOUCH)))
         row = QHBoxLayout()
-        row.setSpacing(px(20))
-        row.addWidget(IconLabel(spec.icon, 72, context.scale))
+        row.setSpacing(px(10 if compact else 20))
+        row.addWidget(IconLabel(spec.icon, 40 if compact else 72, context.scale))
         names = QVBoxLayout()
         self.title = QLabel(objectName="Medium", wordWrap=True)
         self.subtitle = QLabel(objectName="Muted", wordWrap=True)
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
+        self.subtitle.setVisible(not compact)
+        self.compact = compact
         row.addLayout(names, 1)
         self.layout_.addLayout(row)
         self.setMinimumHeight(px(150))
@@ -47,6 +52,8 @@ class CategoryTile(Card):
         self.subtitle.setText(
             self.spec.title_in("en") if lang == "ko" else self.spec.title_in("ko")
         )
+        if self.compact:  # voice guidance still reads the other language's name
+            self.setAccessibleName(f"{self.title.text()}. {self.subtitle.text()}")
 
 
 class BannerStrip(Card):
@@ -107,9 +114,12 @@ class HomePage(QWidget):
         """The category tiles (they change when private mode adds private categories), and
         the columns of tiles and cards for the visitor's text size."""
         clear_layout(self.tile_grid)
-        self.tiles = [CategoryTile(spec, self.context) for spec in specs]
         scale = self.context.scale
+        compact = scale.text == 1.0 and len(specs) > TILE_COLUMNS * TILE_ROWS
+        self.tiles = [CategoryTile(spec, self.context, compact) for spec in specs]
         columns = max(TILE_COLUMNS, -(-len(self.tiles) // TILE_ROWS))
+        if compact:
+            columns = min(columns, COMPACT_COLUMNS)
         if scale.text > 1.0:  # larger text: fewer, wider columns, and the home page scrolls
             columns = columns_for(scale, TILE_COLUMNS)
         fill_grid(self.tile_grid, self.tiles, columns)

@@ -233,10 +233,24 @@ def test_the_readme_examples_are_valid_files():
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Staff content files: water, prices, parks, opinion")[1]
+    from widgets.indicators.model import parse_city_indicators
+    from widgets.library.model import parse_library
+    from widgets.projects.model import parse_projects
+    from widgets.resume.model import parse_resume
+
+    section = readme.split("### Staff content files\n")[1]
     section = section.split("\n## ")[0]
     blocks = re.findall(r"```json\n(.*?)```", section, re.S)
-    parsers = (parse_water_quality, parse_prices, parse_parks, parse_opinion)
+    parsers = (
+        parse_water_quality,
+        parse_prices,
+        parse_parks,
+        parse_opinion,
+        parse_city_indicators,
+        parse_projects,
+        parse_library,
+        parse_resume,
+    )
     assert len(blocks) == len(parsers)
     for block, parse in zip(blocks, parsers, strict=True):
         parsed = parse(json.loads(block))
@@ -253,10 +267,13 @@ def test_bundle_build_checks_the_pages_files_on_the_staff_machine(tmp_path):
 
     src = tmp_path / "src"
     src.mkdir()
+    assert len(PARSERS) == 8  # every staff content page's file is checked
     for path in PARSERS:  # the embedded examples pass as they are
+        (src / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(DEFAULT_CONTENT / path, src / path)
     (src / "other.json").write_text('{"anything": 1}', encoding="utf-8")  # not a page's file
-    assert len(manifest_for(source_files(src), 1, content_check=check_content_file).files) == 5
+    manifest = manifest_for(source_files(src), 1, content_check=check_content_file)
+    assert len(manifest.files) == len(PARSERS) + 1
     broken = {"as_of": "2026-12-01", "centres": [centre(ph=7.1), centre(ph="7.1")]}
     (src / "water_quality.json").write_text(json.dumps(broken), encoding="utf-8")
     with pytest.raises(BundleError, match=r"^water_quality.json: centres\[1\].ph must be a number"):

@@ -5,11 +5,9 @@ locks, the shell destroys this page and everything parented to it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk import intents as i
 from kiosk.i18n import tr
 from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.theme import PALETTE
@@ -18,6 +16,7 @@ from offline_cache.store import Snapshot
 from widgets.approvals.model import ApprovalDocument, load_approvals
 from widgets.common.cards import Card, badge, empty_state, label
 from widgets.common.layout import clear_layout
+from widgets.common.pdf import PdfViewer
 
 STATUS_COLORS = {"pending": PALETTE.warning, "approved": PALETTE.ok, "returned": PALETTE.danger}
 
@@ -46,39 +45,16 @@ class ApprovalsPage(WidgetPage):
         px = context.scale.px
         self.lang = context.config.default_language
         self.opened: ApprovalDocument | None = None
-        self.pdf = QPdfDocument(self)
         row = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(px(24))
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(px(14))
         row.addLayout(self.list_column, 2)
-        viewer = QVBoxLayout()
-        self.viewer_title = label("", "Medium", wrap=True)
-        viewer.addWidget(self.viewer_title)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.pdf)
-        self.view.setPageMode(QPdfView.PageMode.SinglePage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.view.setMinimumHeight(px(360))
-        viewer.addWidget(self.view, 1)
-        controls = QHBoxLayout()
-        self.previous_page = self._button(lambda: self._turn(-1))
-        self.next_page = self._button(lambda: self._turn(+1))
-        self.page_label = label("", "Medium")
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        controls.addWidget(self.previous_page)
-        controls.addWidget(self.page_label, 1)
-        controls.addWidget(self.next_page)
-        viewer.addLayout(controls)
-        row.addLayout(viewer, 3)
+        self.viewer = PdfViewer(context.scale, self.lang, self)
+        self.pdf, self.view = self.viewer.document, self.viewer.view
+        self.previous_page, self.next_page = self.viewer.previous_button, self.viewer.next_button
+        row.addWidget(self.viewer, 3)
         self.body.addLayout(row, 1)
-
-    def _button(self, action) -> QPushButton:
-        button = QPushButton(objectName="PageButton")  # styled by the theme (text size, contrast)
-        button.setMinimumWidth(self.context.scale.px(220))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(action)
-        return button
 
     def fill(self, lang: str) -> list[Snapshot]:
         self.lang = lang
@@ -97,43 +73,19 @@ class ApprovalsPage(WidgetPage):
         self.list_column.addStretch(1)
         if self.opened is None and approvals.documents:
             self.open_document(approvals.documents[0])
-        self._show_position()
+        elif self.opened is not None:
+            self.viewer.title = self.opened.title_in(lang)
+        self.viewer.set_language(lang)
         return []
 
     def open_document(self, document: ApprovalDocument) -> None:
         self.opened = document
-        self.pdf.close()
-        if document.pdf is None or self.pdf.load(str(document.pdf)) != QPdfDocument.Error.None_:
-            self.pdf.close()
-        self.view.pageNavigator().jump(0, QPointF())
-        self._show_position()
+        self.viewer.open(document.pdf, document.title_in(self.lang))
 
-    def _turn(self, step: int) -> None:
-        navigator = self.view.pageNavigator()
-        target = navigator.currentPage() + step
-        if 0 <= target < self.pdf.pageCount():
-            navigator.jump(target, QPointF())
-        self._show_position()
-
-    def _show_position(self) -> None:
-        lang = self.lang
-        self.previous_page.setText(tr("approvals.previous", lang))
-        self.next_page.setText(tr("approvals.next", lang))
-        if self.opened is None:
-            self.viewer_title.setText("")
-            self.page_label.setText("")
-            return
-        self.viewer_title.setText(self.opened.title_in(lang))
-        count = self.pdf.pageCount()
-        if count == 0:
-            self.page_label.setText(tr("approvals.unreadable", lang))
-        else:
-            current = self.view.pageNavigator().currentPage() + 1
-            self.page_label.setText(tr("approvals.page", lang, n=current, total=count))
-        self.previous_page.setEnabled(count > 0 and self.view.pageNavigator().currentPage() > 0)
-        self.next_page.setEnabled(self.view.pageNavigator().currentPage() < count - 1)
+    def handle(self, intent: i.Intent) -> bool:
+        return self.viewer.turn_by_intent(intent)
 
     def reset(self) -> None:
         super().reset()
         self.opened = None
-        self.pdf.close()
+        self.viewer.close_document()

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.shell.theme import PALETTE, Scale, readable
 
@@ -89,3 +97,25 @@ def table_card(scale: Scale, column_gap: int = 24, row_gap: int = 12) -> tuple[Q
     grid.setHorizontalSpacing(scale.px(column_gap))
     grid.setVerticalSpacing(scale.px(row_gap))
     return card, grid
+
+
+def progress_bar(scale: Scale, fraction: float) -> QProgressBar:
+    """A thick rounded bar, ``fraction`` 0..1 filled in the accent colour (targets, projects)."""
+    bar = QProgressBar()
+    bar.setRange(0, 100)
+    bar.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+    bar.setTextVisible(False)
+    bar.setFixedHeight(scale.px(18))
+    bar.setStyleSheet(
+        f"QProgressBar {{ background: {PALETTE.border}; border: none;"
+        f" border-radius: {scale.px(9)}px; }} QProgressBar::chunk {{ background:"
+        f" {PALETTE.accent}; border-radius: {scale.px(9)}px; }}"
+    )
+    return bar
+
+
+def mark_selected(card: Card, selected: bool, scale: Scale) -> None:
+    """A thick accent border on the chosen card (the theme keeps its background and size)."""
+    card.setStyleSheet(
+        f"#Card {{ border: {scale.px(5)}px solid {PALETTE.accent}; }}" if selected else ""
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLayout, QWidget
 
 from kiosk.shell.theme import Scale
 
@@ -33,3 +33,10 @@ def clear_layout(layout: QLayout) -> None:
             widget.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
+
+
+def stack_for_large_text(row: QBoxLayout, scale: Scale) -> None:
+    """Side by side at normal text size; one above the other, full width, for larger text."""
+    row.setDirection(
+        QBoxLayout.Direction.TopToBottom if scale.text > 1.0 else QBoxLayout.Direction.LeftToRight
+    )

@@ -1,4 +1,5 @@
-"""Reading one staff content file (water quality, prices, parks, opinion) for a page.
+"""Reading one staff content file (water quality, prices, parks, opinion, indicators,
+projects, library, résumé) for a page.
 
 Every such file is a JSON object with the same frame: ``as_of`` (the date the figures
 describe, ``YYYY-MM-DD``), optional ``source`` and ``note`` (texts per language, shown under
@@ -119,14 +120,15 @@ def each_entry(
     key: str,
     parse: Callable[[Mapping[str, Any], str], E],
     where: str = "",
+    allow_empty: bool = False,
 ) -> tuple[list[E], tuple[str, ...]]:
     """Parse every object of the list ``raw[key]`` (``where`` is the place of ``raw`` in the
-    file); a bad entry is skipped with its reason, a missing or empty list (or one with no
-    usable entry) makes the whole of ``raw`` unusable."""
+    file); a bad entry is skipped with its reason. A missing list makes the whole of ``raw``
+    unusable; so does an empty one (or one with no usable entry) unless ``allow_empty``."""
     place = f"{where}.{key}" if where else key
     entries = raw.get(key)
-    if not isinstance(entries, list) or not entries:
-        raise SchemaError(f"'{place}' must be a non-empty list")
+    if not isinstance(entries, list) or not (entries or allow_empty):
+        raise SchemaError(f"'{place}' must be a {'' if allow_empty else 'non-empty '}list")
     parsed: list[E] = []
     skipped: list[str] = []
     for index, entry in enumerate(entries):
@@ -137,7 +139,7 @@ def each_entry(
             parsed.append(parse(entry, entry_place))
         except SchemaError as exc:
             skipped.append(str(exc))
-    if not parsed:
+    if not parsed and entries and not allow_empty:
         raise SchemaError(f"no usable entry in '{place}': " + "; ".join(skipped))
     return parsed, tuple(skipped)
 
@@ -189,3 +191,40 @@ def coordinate(entry: Mapping[str, Any], where: str) -> tuple[float, float]:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise SchemaError(f"{where}: lat {lat} / lon {lon} is not a position on Earth")
     return lat, lon
+
+
+def partial_date(value: Any, where: str) -> str:
+    """A date as ``YYYY-MM-DD``, a month as ``YYYY-MM`` or a year as ``YYYY`` (a JSON number
+    too), kept as written: a project's schedule or a figure's year is often no more exact."""
+    written = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if isinstance(written, str):
+        padded = {4: "-01-01", 7: "-01", 10: ""}.get(len(written))
+        if padded is not None:
+            try:
+                date.fromisoformat(written + padded)
+                return written
+            except ValueError:
+                pass
+    raise SchemaError(f"{where} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not {value!r}")
+
+
+def identifier(value: Any, where: str) -> str:
+    """An entry's ``id`` (a string or a whole number), which pages keep the visitor's choice by."""
+    if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+        return str(value)
+    raise SchemaError(f"{where} is missing")
+
+
+def content_path(value: Any, where: str, suffixes: tuple[str, ...]) -> str:
+    """A file of the same content version (``library/report.pdf``), checked by its suffix."""
+    if isinstance(value, str) and value.lower().endswith(suffixes):
+        return value
+    raise SchemaError(f"{where} must be a content file path ending in {' or '.join(suffixes)}")
+
+
+def decimals(value: float, most: int = 2) -> int:
+    """How many decimals ``value`` was written with (605.2 -> 1, 25 -> 0), at most ``most``."""
+    for digits in range(most + 1):
+        if round(value, digits) == value:
+            return digits
+    return most

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.i18n import tr
 from kiosk.shell.page import WidgetPage
 from kiosk.shell.theme import PALETTE
 from offline_cache.store import Snapshot
-from widgets.common.cards import Card, badge, empty_state, label
+from widgets.common.cards import Card, badge, empty_state, label, progress_bar
+from widgets.common.content_page import target_badge
 from widgets.common.layout import clear_layout
 from widgets.internal_indicators.model import Indicator, load_indicators
 
@@ -41,34 +42,17 @@ class InternalIndicatorsPage(WidgetPage):
         return []
 
     def _card(self, indicator: Indicator, lang: str) -> Card:
-        px = self.context.scale.px
         card = Card(self.context.scale, tappable=False)
         top = QHBoxLayout()
         top.addWidget(label(indicator.field_in(lang), "Muted"))
         top.addStretch(1)
         if indicator.on_target is not None:
-            met = indicator.on_target
-            top.addWidget(
-                badge(
-                    tr("indicators.met" if met else "indicators.below", lang),
-                    PALETTE.ok if met else PALETTE.warning,
-                )
-            )
+            top.addWidget(target_badge(indicator.on_target, lang))
         card.layout_.addLayout(top)
         card.layout_.addWidget(label(indicator.name_in(lang), "CardTitle", wrap=True))
         card.layout_.addWidget(label(f"{number(indicator.value)} {indicator.unit_in(lang)}", "Big"))
         if indicator.progress is not None:
-            bar = QProgressBar()
-            bar.setRange(0, 100)
-            bar.setValue(round(indicator.progress * 100))
-            bar.setTextVisible(False)
-            bar.setFixedHeight(px(18))
-            bar.setStyleSheet(
-                f"QProgressBar {{ background: {PALETTE.border}; border: none;"
-                f" border-radius: {px(9)}px; }} QProgressBar::chunk {{ background:"
-                f" {PALETTE.accent}; border-radius: {px(9)}px; }}"
-            )
-            card.layout_.addWidget(bar)
+            card.layout_.addWidget(progress_bar(self.context.scale, indicator.progress))
         facts = []
         if indicator.target is not None:
             facts.append(
