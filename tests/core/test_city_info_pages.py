@@ -246,3 +246,14 @@ def test_text_and_date_checkers():
     ]
     with pytest.raises(SchemaError):
         partial_date("2026-13", "d")
+
+
+def test_bundle_build_refuses_a_broken_entry_of_these_files(tmp_path):
+    from offline_cache.bundles.manifest import BundleError, manifest_for, source_files
+    from widgets.content_files import check_content_file
+
+    projects = json.loads(default_file("projects.json"))
+    projects["projects"][0]["progress"] = 120
+    (tmp_path / "projects.json").write_text(json.dumps(projects), encoding="utf-8")
+    with pytest.raises(BundleError, match=r"^projects.json: projects\[0\].progress must be 0-100"):
+        manifest_for(source_files(tmp_path), 1, content_check=check_content_file)

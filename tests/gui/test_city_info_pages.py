@@ -50,7 +50,8 @@ def test_each_page_shows_its_sample_content_with_date_and_tag(make_window, page_
     page = show(window, page_id)
     shown = texts(page)
     assert "예시 자료" in shown and "2026-11-30 기준" in shown
-    assert "콘텐츠가 없습니다" not in shown and "읽을 수 없어" not in shown
+    assert "자료가 없습니다" not in shown and "문제가 있어" not in shown
+    assert "표시할 항목이 없습니다" not in shown and "형식이 맞지 않는" not in shown
 
 
 @pytest.mark.parametrize("page_id,file", list(PAGES.items()))
@@ -232,3 +233,39 @@ def test_showing_a_page_again_keeps_it_as_built_until_idle_resets_it(make_window
     window.dispatch(i.Home())
     show(window, "indicators")
     assert page.chart is not chart and "초미세먼지 연평균 농도 추이" in texts(page)
+
+
+def test_a_file_whose_every_entry_is_left_out_says_so_with_the_reasons(
+    make_window, monkeypatch, tmp_path
+):
+    index = {"as_of": "2026-11-30", "documents": [{"id": "a", "title": "표", "file": "a.xlsx"}]}
+    default_content_with(monkeypatch, tmp_path / "v0", {"library/index.json": index})
+    page = show(make_window(), "library")
+    shown = texts(page)
+    assert "이 파일에는 표시할 항목이 없습니다." in shown and "library/index.json" in shown
+    assert "형식이 맞지 않는 항목 1개는 빠졌습니다: documents[0].publisher needs a text" in shown
+    assert not page.viewer.isVisible() and not page.viewer.is_open
+
+
+def test_the_open_document_stays_on_its_page_across_a_language_change(make_window, qtbot):
+    window = make_window()
+    page = show(window, "library")
+    viewer = page.viewer
+    qtbot.mouseClick(viewer.next_button, Qt.MouseButton.LeftButton)
+    assert "2 / 3쪽" in texts(page)
+    window.dispatch(i.SetLanguage("en"))  # the page is rebuilt around the same viewer
+    QApplication.processEvents()
+    assert page.viewer is viewer and viewer.isVisible()
+    assert viewer.title == "Seoul air quality annual report (example)"
+    assert "Page 2 of 3" in texts(page) and "As of 2026-11-30" in texts(page)
+
+
+def test_resume_with_rankings_only_heads_the_date_line_with_them(
+    make_window, monkeypatch, tmp_path
+):
+    resume = json.loads(default_file("resume.json"))
+    resume["figures"] = []
+    default_content_with(monkeypatch, tmp_path / "v0", {"resume.json": resume})
+    shown = texts(show(make_window(), "resume")).split("\n")
+    assert "세계 속의 서울" in shown and "숫자로 보는 서울" not in shown
+    assert "예시 자료" in shown and "2026-11-30 기준" in shown

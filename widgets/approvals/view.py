@@ -15,7 +15,7 @@ from kiosk.widget_spec import WidgetSpec
 from offline_cache.store import Snapshot
 from widgets.approvals.model import ApprovalDocument, load_approvals
 from widgets.common.cards import Card, badge, empty_state, label
-from widgets.common.layout import clear_layout
+from widgets.common.layout import clear_layout, stack_for_large_text
 from widgets.common.pdf import PdfViewer
 
 STATUS_COLORS = {"pending": PALETTE.warning, "approved": PALETTE.ok, "returned": PALETTE.danger}
@@ -58,10 +58,7 @@ class ApprovalsPage(WidgetPage):
 
     def fill(self, lang: str) -> list[Snapshot]:
         self.lang = lang
-        large_text = self.context.scale.text > 1.0  # the document below the list, full width
-        self.columns.setDirection(
-            QBoxLayout.Direction.TopToBottom if large_text else QBoxLayout.Direction.LeftToRight
-        )
+        stack_for_large_text(self.columns, self.context.scale)  # the document below the list
         clear_layout(self.list_column)
         approvals = load_approvals(self.context.store)
         if approvals.error or not approvals.documents:
