@@ -93,18 +93,6 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{n} 秒后将返回首页。如需继续使用，请触摸屏幕。",
         "ja": "{n} 秒後に最初の画面に戻ります。続けて使う場合は画面に触れてください。",
     },
-    "planned.heading": {
-        "ko": "준비 중인 화면입니다",
-        "en": "This page is being prepared",
-        "zh": "此页面正在准备中",
-        "ja": "この画面は準備中です",
-    },
-    "planned.body": {
-        "ko": "이 화면에 표시될 내용: {what}",
-        "en": "What this page will show: {what}",
-        "zh": "此页面将显示：{what}",
-        "ja": "この画面に表示される内容：{what}",
-    },
     "grade.0": {"ko": "좋음", "en": "Good", "zh": "良好", "ja": "良い"},
     "grade.1": {"ko": "보통", "en": "Moderate", "zh": "一般", "ja": "普通"},
     "grade.2": {"ko": "나쁨", "en": "Unhealthy", "zh": "差", "ja": "悪い"},

@@ -40,10 +40,10 @@ ALL_SPECS: tuple[WidgetSpec, ...] = (
     projects.SPEC,
     library.SPEC,
     resume.SPEC,
+    opinion.SPEC,
     weather.SPEC,
     bikes.SPEC,
     notices.SPEC,
-    opinion.SPEC,
     approvals.SPEC,  # private: mayor role, unlocked only
     internal_indicators.SPEC,  # private
 )

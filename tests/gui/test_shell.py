@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -150,17 +149,6 @@ def test_stale_data_is_marked(make_window):
     window = make_window()
     window.dispatch(i.ShowWidget("air"))
     assert "오래된 자료" in texts(window.page_widget("air"))
-
-
-def test_planned_pages_say_what_they_will_show(make_window):
-    window = make_window()
-    planned = [s for s in window.registry.all() if s.view == "widgets.common.planned:PlannedPage"]
-    if not planned:
-        pytest.skip("every page is built")  # pages are replaced in place as they are built
-    spec = planned[0]
-    window.dispatch(i.ShowWidget(spec.id))
-    shown = texts(window.page_widget(spec.id))
-    assert "준비 중" in shown and spec.description_in("ko") in shown
 
 
 def test_voice_style_intent_from_another_thread_changes_page(make_window, qtbot):

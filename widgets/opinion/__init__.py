@@ -18,6 +18,7 @@ SPEC = WidgetSpec(
         "en": ("citizens voice", "opinion", "complaints"),
     },
     datasets=(CONTENT_DATASET,),  # re-rendered when a bundle brings new content
+    tile=True,
     icon="message-circle",
     view="widgets.opinion.view:OpinionPage",
 )
