@@ -13,6 +13,7 @@ from widgets import (
     bikes,
     indicators,
     internal_indicators,
+    map,
     notices,
     parks,
     population,
@@ -24,6 +25,7 @@ from widgets import (
 )
 
 ALL_SPECS: tuple[WidgetSpec, ...] = (
+    map.SPEC,  # the home screen's main visual (no tile)
     subway.SPEC,
     alerts.SPEC,
     traffic.SPEC,

@@ -58,12 +58,13 @@ def assert_fits(window, qtbot, where) -> None:
 
 def test_text_at_200_percent_fits_the_home_screen_in_every_language(a11y_window, qtbot):
     window = a11y_window()
-    normal_title = window.home.tiles[0].title.font().pixelSize()
+    # a card title keeps its role at every size (tiles are compact beside the map at 100%)
+    normal_title = window.home.glances[0].title.font().pixelSize()
     window.dispatch(i.CycleTextScale())
     window.dispatch(i.CycleTextScale())
     assert window.state.access.text_scale == 2.0
     qtbot.wait(20)
-    assert window.home.tiles[0].title.fontInfo().pixelSize() == 2 * normal_title
+    assert window.home.glances[0].title.fontInfo().pixelSize() == 2 * normal_title
     for lang in LANGUAGES:
         window.dispatch(i.SetLanguage(lang))
         assert_fits(window, qtbot, lang)
