@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.intents import ShowWidget, Source
 from kiosk.shell.icons import IconLabel, icon_pixmap
@@ -102,17 +102,26 @@ class HomePage(QWidget):
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
         self.visual = self._main_visual(specs)
-        self.glance_grid = QGridLayout()
+        # the grids live in boxes that move between the layouts (a layout cannot be re-added)
+        self.glance_box, self.tile_box = QWidget(), QWidget()
+        self.glance_grid = QGridLayout(self.glance_box)
+        self.glance_grid.setContentsMargins(0, 0, 0, 0)
         self.glance_grid.setSpacing(px(20))
         self.glances: list[GlanceCard] = [
             load_object(spec.glance)(spec, context) for spec in specs if spec.glance
         ]
         fill_grid(self.glance_grid, self.glances, GLANCE_COLUMNS)
-        self.tile_grid = QGridLayout()
+        self.tile_grid = QGridLayout(self.tile_box)
+        self.tile_grid.setContentsMargins(0, 0, 0, 0)
         self.tile_grid.setSpacing(px(20))
         self.tiles: list[CategoryTile] = []
-        self.main = QGridLayout()  # visual, glance cards and tiles; arranged in set_tiles
+        # visual, cards and tiles, arranged in set_tiles: box layouts (a grid would squeeze
+        # height-for-width cards and tiles at large text)
+        self.main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.main.setSpacing(px(20))
+        self.column = QVBoxLayout()
+        self.column.setSpacing(px(20))
+        self.main.addLayout(self.column)
         layout.addLayout(self.main, 1)
 
     def _main_visual(self, specs: list[WidgetSpec]) -> QWidget | None:
@@ -146,38 +155,32 @@ class HomePage(QWidget):
 
     def _arrange(self, beside: bool) -> None:
         """Visual left over the tiles with the cards beside them, or all in one column."""
-        for index in reversed(range(self.main.count())):
-            self.main.takeAt(index)
-        for part in (self.glance_grid, self.tile_grid):
-            part.setParent(None)
-        for row in range(self.main.rowCount()):
-            self.main.setRowStretch(row, 0)
-        for column in range(self.main.columnCount()):
-            self.main.setColumnStretch(column, 0)
-            self.main.setColumnMinimumWidth(column, 0)
+        parts = [part for part in (self.visual, self.glance_box, self.tile_box) if part]
+        for part in parts:
+            self.main.removeWidget(part)
+            self.column.removeWidget(part)
         margins = self.layout().contentsMargins()
         px = self.context.scale.px
         top, bottom = (px(14), px(10)) if beside else (px(24), px(16))
         self.layout().setContentsMargins(margins.left(), top, margins.right(), bottom)
-        if self.visual is None:
-            self.main.addLayout(self.glance_grid, 0, 0)
-            self.main.addLayout(self.tile_grid, 1, 0)
-            self.main.setRowStretch(0, 5)
-            self.main.setRowStretch(1, 4)
-        elif beside:
-            self.main.addWidget(self.visual, 0, 0)
-            self.main.addLayout(self.tile_grid, 1, 0)
-            self.main.addLayout(self.glance_grid, 0, 1, 2, 1)
-            self.main.setColumnStretch(0, 9)  # the visual as wide as the cards leave it
-            self.main.setColumnStretch(1, 11)
+        self.glance_box.setMinimumWidth(0)
+        self.main.setStretch(0, 1)
+        if beside:
+            self.main.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.column.addWidget(self.visual, 1)
+            self.column.addWidget(self.tile_box)
+            self.main.addWidget(self.glance_box, 11)
+            self.main.setStretch(0, 9)  # the visual as wide as the cards leave it
             spacing = self.glance_grid.horizontalSpacing()
-            self.main.setColumnMinimumWidth(1, 2 * px(GLANCE_CARD_PX) + spacing)
-            self.main.setRowStretch(0, 1)
+            self.glance_box.setMinimumWidth(2 * px(GLANCE_CARD_PX) + spacing)
+        elif self.visual is None:
+            self.main.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.column.addWidget(self.glance_box, 5)
+            self.column.addWidget(self.tile_box, 4)
         else:
-            self.main.addWidget(self.visual, 0, 0)
-            self.main.addLayout(self.glance_grid, 1, 0)
-            self.main.addLayout(self.tile_grid, 2, 0)
-            self.main.setColumnStretch(0, 1)
+            self.main.setDirection(QBoxLayout.Direction.TopToBottom)
+            for part in parts:
+                self.column.addWidget(part)
 
     def render(self, lang: str) -> None:
         self.banner.show_banner(self._top_banner(lang))

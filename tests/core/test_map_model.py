@@ -162,6 +162,8 @@ def test_the_state_is_plain_json_with_every_district_labelled():
     assert json.loads(text)["selected"] == "11440"
     assert len(state["districts"]) == len(state["labels"]) == 25
     assert state["districts"]["11440"]["name"] == "麻浦区"
+    english = model.map_state(data(), "air", "en", GRADES, STYLE)
+    assert english["districts"]["11560"]["name"] == "Yeongdeungpo"  # "-gu" off the map only
     assert state["here_code"] == "11440"
 
 

@@ -202,7 +202,8 @@ def test_guidance_focus_order_reads_the_screen_top_to_bottom(a11y_window):
         "中文 (언어), 버튼",
         "日本語 (언어), 버튼",
     ]
-    assert texts[7].startswith("홍대입구역 열차 도착. 홍대입구역의 열차 도착 정보가 아직 없습니다")
+    assert texts[7].startswith("지도 · 대기질. 서울 25개 자치구 지도")  # the map, read as one item
+    assert texts[8].startswith("홍대입구역 열차 도착. 홍대입구역의 열차 도착 정보가 아직 없습니다")
     tile_order = [items.index(t) for t in window.home.tiles]
     assert tile_order == sorted(tile_order)  # tiles in reading order, as on screen
     assert [t.spec.id for t in window.home.tiles] == window.registry.categories("station")

@@ -329,6 +329,13 @@ def layer_levels(data: MapData, layer: str) -> dict[str, int | None]:
     raise ValueError(f"unknown map layer {layer!r}; known: {', '.join(LAYERS)}")
 
 
+def map_label(district: District, lang: str) -> str:
+    """A district's name as the map writes it: English without "-gu" (25 long names would
+    cover a small map), every other language in full."""
+    name = district.name_in(lang)
+    return name.removesuffix("-gu") if lang == "en" else name
+
+
 def level_text(layer: str, level: int | None, lang: str) -> str:
     """The level in words, as the legend and the district labels say it."""
     if layer == "incidents":
@@ -417,7 +424,7 @@ def map_state(
         "districts": {
             code: {
                 "fill": district_fill(layer, level, colors),
-                "name": by_code[code].name_in(lang),
+                "name": map_label(by_code[code], lang),
                 "value": level_text(layer, level, lang),
                 "known": level is not None and (layer != "incidents" or level > 0),
             }

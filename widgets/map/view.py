@@ -167,7 +167,6 @@ class SharedMap(QWidget):
     def show_state(self, lang: str) -> None:
         """Send what the map shows to the page (no reload); the page repaints."""
         self.lang = lang
-        self.web.setAccessibleName(tr("map.accessible", lang))
         if self.data is None:
             self.read()
         on_page = self.host is not self.home
@@ -181,11 +180,18 @@ class SharedMap(QWidget):
             map_style(label_px, values=on_page),
             selected=self.selected if on_page else None,
         )
+        colors = model.layer_colors(self.layer, _grade_fills(), PALETTE.high_contrast)
+        # the home screen's key is drawn in the map's empty corner; the page has a native one
+        state["legend"] = [] if on_page else model.legend(self.layer, lang, colors)
         site = self.context.config.site
         state["view"] = (
             {"near": {"lat": site.lat, "lon": site.lon, "radius_m": NEAR_RADIUS_M}}
             if self.near and on_page
             else None
+        )
+        key = ", ".join(words for _, words in model.legend(self.layer, lang, colors))
+        self.web.setAccessibleName(
+            f"{tr('map.accessible', lang)} {tr(f'map.layer.{self.layer}', lang)}: {key}"
         )
         self._serial += 1
         state["serial"] = self._serial
@@ -205,7 +211,14 @@ class SharedMap(QWidget):
             return
         self.host = host
         host.dock.addWidget(self)
+        self.set_min_height(host.map_min_height())
         self.show()
+
+    def set_min_height(self, height: int) -> None:
+        """The map's least height; its host (and the home screen's grid) make room for it."""
+        if self.minimumHeight() != height:
+            self.setMinimumHeight(height)
+            self.host.updateGeometry()
 
     def go_home(self) -> None:
         self.move_to(self.home)
@@ -278,10 +291,17 @@ class SharedMap(QWidget):
 class MapHost(QWidget):
     """A place the shared map can be shown in (``dock`` holds it)."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, scale, parent: QWidget | None = None, design_px: tuple[int, int] = (0, 0)):
         super().__init__(parent)
+        self.scale = scale
+        self.design_px = design_px  # the map's least height here: at 100% text, and larger
         self.dock = QVBoxLayout()
         self.dock.setContentsMargins(0, 0, 0, 0)
+
+    def map_min_height(self) -> int:
+        """Larger text takes the layouts to one column: the map gets more height there."""
+        normal, large = self.design_px
+        return self.scale.px(normal if self.scale.text <= 1.0 else large)
 
 
 LEGEND_COLUMNS = 5
@@ -303,7 +323,7 @@ def _fill_legend(grid: QGridLayout, layer: str, lang: str, scale) -> None:
             words, color, "#111827" if light and color != model.CONGESTION_COLORS[3] else "#FFFFFF"
         )
         grid.addWidget(chip, *divmod(index, columns))
-    grid.setColumnStretch(columns, 1)
+    grid.setColumnStretch(columns, 1)  # a row of chips, then free space
 
 
 class MapHomeVisual(MapHost):
@@ -312,7 +332,7 @@ class MapHomeVisual(MapHost):
     with that district's details."""
 
     def __init__(self, spec, context: PageContext):
-        super().__init__()
+        super().__init__(context.scale, design_px=(240, 560))
         self.spec = spec
         self.context = context
         self.map: SharedMap | None = None
@@ -321,16 +341,11 @@ class MapHomeVisual(MapHost):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(px(8))
-        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.header.setSpacing(px(12))
-        self.title = QLabel(objectName="CardTitle", wordWrap=True)
-        self.legend = QGridLayout()
-        self.legend.setSpacing(px(8))
-        self.header.addWidget(self.title, 1)
-        self.header.addLayout(self.legend)
-        layout.addLayout(self.header)
+        # one short line ("지도 · 대기질"), no word wrap: a height-for-width item in the home
+        # screen's grid would let the grid squeeze the map below its least height
+        self.title = QLabel(objectName="CardTitle")
+        layout.addWidget(self.title)
         layout.addLayout(self.dock, 1)
-        self.setMinimumHeight(px(300))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._started = False
 
@@ -356,13 +371,14 @@ class MapHomeVisual(MapHost):
 
     def render(self, lang: str) -> None:
         self.lang = lang
-        self.title.setText(tr("map.home_title", lang, layer=tr(f"map.layer.{self._layer()}", lang)))
-        wide = self.context.scale.text <= 1.0  # larger text: the legend under the title
-        self.header.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
-        _fill_legend(self.legend, self._layer(), lang, self.context.scale)
+        layer = self._layer()
+        self.title.setText(tr("map.home_title", lang, layer=tr(f"map.layer.{layer}", lang)))
+        colors = model.layer_colors(layer, _grade_fills(), PALETTE.high_contrast)
+        key = ", ".join(words for _, words in model.legend(layer, lang, colors))
+        # voice guidance reads the visual as one item: what it is, its colours, what a tap does
+        self.setAccessibleName(f"{self.title.text()}. {tr('map.accessible', lang)} {key}")
         if self.map is not None and self.map.host is self:
+            self.map.set_min_height(self.map_min_height())
             self.map.read()
             self.map.show_state(lang)
 
@@ -421,9 +437,8 @@ class MapPage(WidgetPage):
             self.view_buttons[near] = button
             views.addWidget(button)
         self.controls = controls
-        self.host = MapHost()
+        self.host = MapHost(context.scale, design_px=(460, 700))
         self.host.setLayout(self.host.dock)
-        self.host.setMinimumHeight(px(460))
         self.host.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.details = Card(context.scale, tappable=False)
         self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -513,7 +528,7 @@ class MapPage(WidgetPage):
             if visual is not None and visual.map is not None:
                 self.map = visual.map
             else:  # no home screen map (a page on its own): this page hosts its own
-                self.own_home = MapHost(self)
+                self.own_home = MapHost(self.context.scale, self)
                 self.own_home.setLayout(self.own_home.dock)
                 self.own_home.hide()
                 self.map = SharedMap(self.context, self.own_home)

@@ -154,6 +154,7 @@
         );
       }
     }
+    drawLegend(state.legend || []);
     if (JSON.stringify(state.view) !== previousView) K.fit();
     const serial = state.serial;
     // two frames later the new colours are on screen: tell the app (screenshots wait for it)
@@ -164,6 +165,26 @@
     });
     return serial;
   };
+
+  // The key to the colours, in the map's empty corner (the home screen has no room for a
+  // native legend; the map page shows its own under the map and sends none).
+  function drawLegend(items) {
+    if (!K.legend) {
+      K.legend = L.control({ position: "bottomleft" });
+      K.legend.onAdd = function () {
+        return L.DomUtil.create("div", "kiosk-legend");
+      };
+      K.legend.addTo(K.map);
+    }
+    const box = K.legend.getContainer();
+    box.style.display = items.length ? "block" : "none";
+    box.innerHTML = items
+      .map(
+        ([color, words]) =>
+          `<div class="row"><span class="swatch" style="background:${color}"></span>${escape(words)}</div>`
+      )
+      .join("");
+  }
 
   // For tests and benchmarks: the pixel (in the page) at the middle of a district's label.
   K.pointOf = function (code) {
