@@ -19,10 +19,35 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 # Widgets whose children include QtWebEngine internals: never ask a child event for its child.
 WEB_CONTAINERS = ("QWebEngineView", "QQuickWidget")
+T = QEvent.Type
+# What the kiosk's filters look at (input, and the window being closed, hidden or left): the
+# other events (paints, layouts, polish: most of them) never reach Python filters.
+FORWARDED_EVENTS = frozenset(
+    (
+        T.MouseButtonPress,
+        T.MouseButtonDblClick,
+        T.MouseMove,
+        T.MouseButtonRelease,
+        T.TouchBegin,
+        T.TouchUpdate,
+        T.TouchEnd,
+        T.TouchCancel,
+        T.KeyPress,
+        T.KeyRelease,
+        T.ShortcutOverride,
+        T.ContextMenu,
+        T.Close,
+        T.Hide,
+        T.WindowStateChange,
+        T.WindowDeactivate,
+    )
+)
 
 
 class _TreeFilters(QObject):
-    """The filters of one window, installed on each widget of it as widgets appear."""
+    """The filters of one window: the one Python event filter on each widget of it (as
+    widgets appear), handing each event the filters look at (FORWARDED_EVENTS) to every
+    filter as the application would."""
 
     def __init__(self, window: QWidget):
         super().__init__(window)
@@ -31,21 +56,20 @@ class _TreeFilters(QObject):
         self._adopt(window)
 
     def add(self, target: QObject) -> None:
-        if target in self.filters:
-            return
-        self.filters.append(target)
-        for widget in self._tree(self.window):
-            widget.installEventFilter(target)
+        if target not in self.filters:
+            self.filters.append(target)
 
     def remove(self, target: QObject) -> None:
-        if target not in self.filters:
-            return
-        self.filters.remove(target)
-        for widget in self._tree(self.window):
-            widget.removeEventFilter(target)
+        if target in self.filters:
+            self.filters.remove(target)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ChildAdded and isinstance(watched, QWidget):
+        kind = event.type()
+        if kind in FORWARDED_EVENTS:
+            for target in reversed(self.filters):  # the last installed first, as on the app
+                if shiboken6.isValid(target) and target.eventFilter(watched, event):
+                    return True
+        elif kind == QEvent.Type.ChildAdded and isinstance(watched, QWidget):
             if any(watched.inherits(name) for name in WEB_CONTAINERS):
                 for child in watched.findChildren(QWidget):  # widgets only: nothing internal
                     self._adopt(child)
@@ -55,17 +79,10 @@ class _TreeFilters(QObject):
                     self._adopt(child)
         return False
 
-    @staticmethod
-    def _tree(root: QWidget) -> list[QWidget]:
-        return [root, *root.findChildren(QWidget)]
-
     def _adopt(self, root: QWidget) -> None:
-        for widget in self._tree(root):
-            if not shiboken6.isValid(widget):
-                continue
+        root.installEventFilter(self)
+        for widget in root.findChildren(QWidget):
             widget.installEventFilter(self)
-            for target in self.filters:  # in the order they were added, as on the application
-                widget.installEventFilter(target)
 
 
 _WINDOWS: weakref.WeakKeyDictionary[QWidget, _TreeFilters] = weakref.WeakKeyDictionary()

@@ -117,6 +117,7 @@ class SharedMap(QWidget):
         self._serial = 0  # of the last state sent
         self._painted_serial = -1
         self._pending: str | None = None  # a state waiting for the page to load
+        self._last_state = ""  # what the page shows (without its serial)
         self._frame_wait: int | None = None  # the serial painted, its pixels on the way
         self._frame_rendered = self._settled = False
         self._watched_window = None
@@ -193,6 +194,10 @@ class SharedMap(QWidget):
         self.web.setAccessibleName(
             f"{tr('map.accessible', lang)} {tr(f'map.layer.{self.layer}', lang)}: {key}"
         )
+        shown = json.dumps(state)
+        if shown == self._last_state and self.loaded:
+            return  # already on screen: no work for the page (every render of its host)
+        self._last_state = shown
         self._serial += 1
         state["serial"] = self._serial
         script = f"window.kioskMap && window.kioskMap.update({json.dumps(state)});"
