@@ -21,7 +21,8 @@ from kiosk.shell.app import build_window
 from offline_cache.store import CACHE_FILENAME, CacheStore, DatasetUpdate
 from widgets import build_registry
 from widgets.map import model
-from widgets.map.view import MapHomeVisual, MapPage
+from widgets.map.home import MapHomeVisual
+from widgets.map.view import MapPage
 
 ALLOWED_SCHEMES = {"file", "qrc", "data"}
 
@@ -179,8 +180,16 @@ def test_layers_and_data_updates_reach_the_page_without_reloading(at_home, qtbot
 
 
 def tap_district(qtbot, view: QWebEngineView, code: str) -> None:
-    """A real click where the district's name is drawn (page pixels are widget pixels)."""
-    x, y = json.loads(run_js(qtbot, view, f"JSON.stringify(kioskMap.pointOf('{code}'))"))
+    """A real click where the district's name is drawn (page pixels are widget pixels), once
+    the map has settled in its new size (it re-fits Seoul when the view is resized)."""
+    points: list = []
+
+    def settled() -> bool:
+        points.append(run_js(qtbot, view, f"JSON.stringify(kioskMap.pointOf('{code}'))"))
+        return len(points) > 2 and points[-1] == points[-2] == points[-3]
+
+    qtbot.waitUntil(settled, timeout=10000)
+    x, y = json.loads(points[-1])
     target = view.focusProxy() or view
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
 

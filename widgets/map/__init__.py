@@ -19,6 +19,6 @@ SPEC = WidgetSpec(
     },
     datasets=("air_quality", "citydata", "disaster_alerts", "bike_stations"),
     icon="map-2",
-    home_visual="widgets.map.view:MapHomeVisual",
+    home_visual="widgets.map.home:MapHomeVisual",
     view="widgets.map.view:MapPage",
 )
