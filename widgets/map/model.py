@@ -72,6 +72,7 @@ class Marker:
     lon: float
     label: str
     district_code: str | None = None
+    short: str = ""  # what the map writes beside it when zoomed in (a station's bike count)
 
 
 @dataclass(frozen=True)
@@ -400,7 +401,9 @@ def markers(data: MapData, lang: str) -> list[Marker]:
         if station.lat is None or station.lon is None:
             continue
         count = "-" if station.bikes is None else str(station.bikes)
-        out.append(Marker("bike", station.lat, station.lon, f"{station.name} · {count}"))
+        out.append(
+            Marker("bike", station.lat, station.lon, f"{station.name} · {count}", short=count)
+        )
     out.append(Marker("here", data.here.lat, data.here.lon, tr("map.here", lang), data.here_code))
     return out
 
@@ -431,7 +434,7 @@ def map_state(
             for code, level in levels.items()
         },
         "markers": [
-            {"kind": m.kind, "lat": m.lat, "lon": m.lon, "label": m.label}
+            {"kind": m.kind, "lat": m.lat, "lon": m.lon, "label": m.label, "short": m.short}
             for m in markers(data, lang)
         ],
         "labels": {code: list(point) for code, point in label_points().items()},

@@ -204,14 +204,14 @@ class MapPage(WidgetPage):
         background, foreground = GRADE_COLORS[air.overall]
         row.addWidget(badge(tr(f"grade.{air.overall}", lang), background, foreground))
         values = " · ".join(
-            f"{name} {'-' if value is None else format(value, fmt)}"
-            for name, value, fmt in (
-                ("PM10", air.pm10, ".0f"),
-                ("PM2.5", air.pm25, ".0f"),
-                ("O₃", air.o3, ".3f"),
+            f"{name} {'-' if value is None else format(value, fmt)} {unit}"
+            for name, value, fmt, unit in (
+                ("PM10", air.pm10, ".0f", "㎍/㎥"),
+                ("PM2.5", air.pm25, ".0f", "㎍/㎥"),
+                ("O₃", air.o3, ".3f", "ppm"),
             )
         )
-        row.addWidget(label(values + " ㎍/㎥ · ppm", wrap=True), 1)
+        row.addWidget(label(values, wrap=True), 1)
         layout.addLayout(row)
 
     def _congestion_section(

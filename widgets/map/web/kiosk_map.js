@@ -127,6 +127,15 @@
             interactive: false,
           })
         );
+        if (state.view && state.view.near && marker.short) {
+          K.markers.addLayer(
+            L.marker(at, {
+              icon: labelIcon(`<span>${escape(marker.short)}</span>`, "kiosk-bike"),
+              interactive: false,
+              keyboard: false,
+            })
+          );
+        }
       } else if (marker.kind === "here") {
         K.markers.addLayer(
           L.marker(at, {
