@@ -120,6 +120,7 @@ def test_one_web_view_is_shared_by_the_home_screen_and_the_map_page(at_home, qtb
     assert isinstance(visual, MapHomeVisual)
     (view,) = web_views(at_home)
     assert visual.isAncestorOf(view)
+    assert "예시 자료" in texts(visual)  # the default content's air readings are examples
     page = map_page(at_home)
     wait_ready(qtbot, page)
     assert web_views(at_home) == [view]

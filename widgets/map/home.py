@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.freshness import describe
 from kiosk.i18n import tr
 from kiosk.intents import ShowWidget, Source
 from kiosk.shell.page import PageContext
@@ -84,7 +92,14 @@ class MapHomeVisual(MapHost):
         # one short line ("지도 · 대기질"), no word wrap: a height-for-width item in the home
         # screen's grid would let the grid squeeze the map below its least height
         self.title = QLabel(objectName="CardTitle")
-        layout.addWidget(self.title)
+        self.header = QHBoxLayout()
+        self.header.setSpacing(px(8))
+        self.tags = QHBoxLayout()  # 오래된 자료 / 예시 자료 for the data the layer shows
+        self.tags.setSpacing(px(8))
+        self.header.addWidget(self.title)
+        self.header.addLayout(self.tags)
+        self.header.addStretch(1)
+        layout.addLayout(self.header)
         layout.addLayout(self.dock, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._started = False
@@ -119,10 +134,22 @@ class MapHomeVisual(MapHost):
         key = ", ".join(words for _, words in model.legend(layer, lang, colors))
         # voice guidance reads the visual as one item: what it is, its colours, what a tap does
         self.setAccessibleName(f"{self.title.text()}. {tr('map.accessible', lang)} {key}")
+        self._show_tags(layer, lang)
         if self.map is not None and self.map.host is self:
             self.map.set_min_height(self.map_min_height())
             self.map.read()
             self.map.show_state(lang)
+
+    def _show_tags(self, layer: str, lang: str) -> None:
+        """Example or out-of-date data under the colours is said on the map, as on every card
+        (the map page's footer gives the times)."""
+        clear_layout(self.tags)
+        store = self.context.store
+        facts = [describe(store.snapshot(dataset), lang) for dataset in model.LAYER_DATASETS[layer]]
+        if any(fact.stale for fact in facts):
+            self.tags.addWidget(badge(tr("data.stale", lang), PALETTE.warning))
+        if any(fact.sample for fact in facts):
+            self.tags.addWidget(badge(tr("data.sample", lang), PALETTE.sample))
 
     def _layer(self) -> str:
         return self.map.layer if self.map is not None else model.DEFAULT_LAYER

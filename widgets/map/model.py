@@ -25,6 +25,11 @@ from widgets.alerts.model import Alert
 from widgets.bikes.model import NearbyStation
 
 LAYERS = ("air", "congestion", "incidents")
+LAYER_DATASETS = {  # what each layer's colours come from
+    "air": ("air_quality",),
+    "congestion": ("citydata",),
+    "incidents": ("disaster_alerts", "citydata"),
+}
 DEFAULT_LAYER = "air"
 
 # citydata AREA_CONGEST_LVL, calmest first; colours as on Seoul's own citydata map
