@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk import intents as i
 from kiosk.config import load_config
+from kiosk.i18n import tr
 from kiosk.registry import HOME
 from kiosk.shell.app import build_window
 from offline_cache.store import CACHE_FILENAME, CacheStore, DatasetUpdate
@@ -242,3 +243,17 @@ def test_an_empty_cache_shows_a_clear_map_and_message(make_window, qtbot):
     (view,) = web_views(window)
     fill = run_js(qtbot, view, "kioskMap.byCode['11440'].options.fillColor")
     assert fill == model.NO_DATA_COLOR
+
+
+def test_a_map_page_that_cannot_be_built_is_said_on_screen(make_window, qtbot, monkeypatch):
+    def broken(directory):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("widgets.map.shared.ensure_page", broken)
+    window = make_window()
+    wait_ready(qtbot, window.home)  # the home screen does not wait for a map that cannot come
+    assert tr("map.broken", "ko") in texts(window.home.visual)
+    page = map_page(window)
+    wait_ready(qtbot, page)
+    assert tr("map.broken", "ko") in texts(page.details)
+    assert "마포구" in texts(page.details)  # the district's figures are still shown

@@ -4,6 +4,7 @@ painted (widgets.map.shared)."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -29,6 +30,7 @@ from widgets.map import model
 if TYPE_CHECKING:
     from widgets.map.shared import SharedMap
 
+log = logging.getLogger(__name__)
 MAP_ID = "map"
 
 
@@ -103,6 +105,7 @@ class MapHomeVisual(MapHost):
         layout.addLayout(self.dock, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._started = False
+        self.failed = False  # the web view could not start
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -119,9 +122,15 @@ class MapHomeVisual(MapHost):
     def _start(self) -> None:
         if not shiboken6.isValid(self) or self.map is not None:
             return
-        from widgets.map.shared import SharedMap  # WebEngine: only now
+        try:
+            from widgets.map.shared import SharedMap  # WebEngine: only now
 
-        self.map = SharedMap(self.context, self)
+            self.map = SharedMap(self.context, self)
+        except Exception:  # no WebEngine: the home screen keeps its cards and tiles
+            log.exception("the map's web view could not start")
+            self.failed = True
+            self.render(self.lang)
+            return
         self.map.district_tapped.connect(self._on_district_tapped)
         self.map.move_to(self)
         self.render(self.lang)
@@ -144,6 +153,8 @@ class MapHomeVisual(MapHost):
         """Example or out-of-date data under the colours is said on the map, as on every card
         (the map page's footer gives the times)."""
         clear_layout(self.tags)
+        if self.failed or (self.map is not None and self.map.problem):
+            self.tags.addWidget(QLabel(tr("map.broken", lang), objectName="Muted", wordWrap=True))
         store = self.context.store
         facts = [describe(store.snapshot(dataset), lang) for dataset in model.LAYER_DATASETS[layer]]
         if any(fact.stale for fact in facts):
@@ -155,7 +166,7 @@ class MapHomeVisual(MapHost):
         return self.map.layer if self.map is not None else model.DEFAULT_LAYER
 
     def is_ready(self) -> bool:
-        return self.map is not None and self.map.is_ready()
+        return self.failed or (self.map is not None and self.map.is_ready())
 
     def _on_district_tapped(self, code: str) -> None:
         if self.map is not None and self.map.host is self:

@@ -128,8 +128,8 @@ class SharedMap(QWidget):
         app.aboutToQuit.connect(self.release)  # web views go before the profile at exit
         try:
             path = ensure_page(context.config.data_dir / "web")
-        except OSError as exc:
-            log.error("could not write the map page: %s", exc)
+        except Exception:  # a full disk, a broken install: the kiosk runs on, and says so
+            log.exception("could not build the map page in %s", context.config.data_dir)
             self.problem = tr("map.broken", self.lang)
             return
         self.problem = ""
