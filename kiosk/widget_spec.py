@@ -43,6 +43,7 @@ class WidgetSpec:
     icon: str = ""  # an icon name in kiosk/shell/icons (Tabler outline), drawn on tiles and headers
     glance: str = ""  # "module:Class" of a small card on the home screen (tap opens the page)
     banners: str = ""  # "module:function" giving urgent banners for the home screen
+    home_visual: str = ""  # "module:Class": the home screen's main visual (the map); one widget
 
     @property
     def is_private(self) -> bool:

@@ -14,6 +14,7 @@ from widgets import (
     indicators,
     internal_indicators,
     library,
+    map,
     notices,
     opinion,
     parks,
@@ -28,6 +29,7 @@ from widgets import (
 )
 
 ALL_SPECS: tuple[WidgetSpec, ...] = (
+    map.SPEC,  # the home screen's main visual (no tile)
     subway.SPEC,
     alerts.SPEC,
     traffic.SPEC,

@@ -143,6 +143,7 @@ def district_shapes() -> dict[str, list[list[list[list[float]]]]]:
     return shapes
 
 
+@cache  # pages ask for the same few points (the kiosk, hotspots) on every render
 def district_at(lat: float, lon: float) -> District | None:
     """The district containing a point (None outside Seoul)."""
     for code, polygons in district_shapes().items():

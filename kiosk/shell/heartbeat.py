@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 import psutil
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
 from kiosk.health import HEARTBEAT_S, Runtime, write_runtime
 from kiosk.presence import PresenceTracker
+from kiosk.shell.input_filters import install_input_filter, remove_input_filter
 from kiosk.shell.services import StatusBoard
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,8 @@ class Heartbeat(QObject):
         self._write_failed = False
         self.timer = QTimer(self, interval=int(HEARTBEAT_S * 1000))
         self.timer.timeout.connect(self.write)
-        QApplication.instance().installEventFilter(self)
+        window = parent.window() if isinstance(parent, QWidget) else None
+        install_input_filter(self, window)  # the window, or every top-level widget there is
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in TOUCH_EVENTS:
@@ -76,4 +78,4 @@ class Heartbeat(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        remove_input_filter(self)

@@ -1,13 +1,17 @@
-"""The home screen: urgent banners, glance cards, and big category tiles.
+"""The home screen: urgent banners, the main visual (the district map), glance cards, and big
+category tiles.
 
 Built from the registry alone: a widget with ``banners`` may put a banner on top, one with
-``glance`` gets a card, and every ``tile`` becomes a category tile."""
+``home_visual`` is the main visual, one with ``glance`` gets a card, and every ``tile``
+becomes a category tile. With a main visual at 100% text it takes the left of the screen
+above the tiles and the glance cards stand beside it in two columns; at larger text
+everything is one column and the home screen scrolls."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.intents import ShowWidget, Source
 from kiosk.shell.icons import IconLabel, icon_pixmap
@@ -18,42 +22,41 @@ from widgets.common.layout import clear_layout, columns_for, fill_grid
 
 log = logging.getLogger(__name__)
 GLANCE_COLUMNS = 4
+VISUAL_GLANCE_COLUMNS = 2  # beside the main visual
+GLANCE_CARD_PX = 500  # design width of a card beside the visual (narrower cards grow taller)
 TILE_COLUMNS = 4
 TILE_ROWS = 2  # more tiles (private mode adds two) widen the grid instead of overflowing 1080p
-COMPACT_COLUMNS = 7  # compact tiles still fit 1920 px seven across; more take another row
 
 
 class CategoryTile(Card):
-    """A big tappable category: icon, title, and the English name under Korean (``compact``:
-    a smaller icon and the title alone, so up to 14 tiles fit the two rows of a 1080p
-    screen)."""
+    """A big tappable category: icon, title, and the English name under Korean."""
 
     def __init__(self, spec: WidgetSpec, context: PageContext, compact: bool = False):
         super().__init__(context.scale)
         self.spec = spec
         px = context.scale.px
         self.clicked.connect(lambda: context.sink(ShowWidget(spec.id, Source.TOUCH)))
-        row = QHBoxLayout()
-        row.setSpacing(px(10 if compact else 20))
-        row.addWidget(IconLabel(spec.icon, 40 if compact else 72, context.scale))
+        # compact (under the main visual): the icon above the names, in a narrower tile
+        row = QVBoxLayout() if compact else QHBoxLayout()
+        row.setSpacing(px(6 if compact else 20))
+        if compact:
+            margin = px(12)
+            self.layout_.setContentsMargins(margin, margin, margin, margin)
+        row.addWidget(IconLabel(spec.icon, 44 if compact else 72, context.scale))
         names = QVBoxLayout()
-        self.title = QLabel(objectName="Medium", wordWrap=True)
+        self.title = QLabel(objectName="CardTitle" if compact else "Medium", wordWrap=True)
         self.subtitle = QLabel(objectName="Muted", wordWrap=True)
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
-        self.subtitle.setVisible(not compact)
-        self.compact = compact
         row.addLayout(names, 1)
         self.layout_.addLayout(row)
-        self.setMinimumHeight(px(150))
+        self.setMinimumHeight(px(140 if compact else 150))
 
     def render(self, lang: str) -> None:
         self.title.setText(self.spec.title_in(lang))
         self.subtitle.setText(
             self.spec.title_in("en") if lang == "ko" else self.spec.title_in("ko")
         )
-        if self.compact:  # voice guidance still reads the other language's name
-            self.setAccessibleName(f"{self.title.text()}. {self.subtitle.text()}")
 
 
 class BannerStrip(Card):
@@ -98,39 +101,105 @@ class HomePage(QWidget):
         self.banner = BannerStrip(context)
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
-        self.glance_grid = QGridLayout()
+        self.visual = self._main_visual(specs)
+        # the grids live in boxes that move between the layouts (a layout cannot be re-added)
+        self.glance_box, self.tile_box = QWidget(), QWidget()
+        self.glance_grid = QGridLayout(self.glance_box)
+        self.glance_grid.setContentsMargins(0, 0, 0, 0)
         self.glance_grid.setSpacing(px(20))
         self.glances: list[GlanceCard] = [
             load_object(spec.glance)(spec, context) for spec in specs if spec.glance
         ]
         fill_grid(self.glance_grid, self.glances, GLANCE_COLUMNS)
-        layout.addLayout(self.glance_grid, 5)
-        self.tile_grid = QGridLayout()
+        self.tile_grid = QGridLayout(self.tile_box)
+        self.tile_grid.setContentsMargins(0, 0, 0, 0)
         self.tile_grid.setSpacing(px(20))
-        layout.addLayout(self.tile_grid, 4)
         self.tiles: list[CategoryTile] = []
+        # visual, cards and tiles, arranged in set_tiles: box layouts (a grid would squeeze
+        # height-for-width cards and tiles at large text)
+        self.main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.main.setSpacing(px(20))
+        self.column = QVBoxLayout()
+        self.column.setSpacing(px(20))
+        self.main.addLayout(self.column)
+        layout.addLayout(self.main, 1)
+
+    def _main_visual(self, specs: list[WidgetSpec]) -> QWidget | None:
+        spec = next((spec for spec in specs if spec.home_visual), None)
+        if spec is None:
+            return None
+        try:
+            return load_object(spec.home_visual)(spec, self.context)
+        except Exception:  # the home screen shows its cards and tiles without it
+            log.exception("the home visual of %s failed to load", spec.id)
+            return None
 
     def set_tiles(self, specs: list[WidgetSpec]) -> None:
         """The category tiles (they change when private mode adds private categories), and
         the columns of tiles and cards for the visitor's text size."""
         clear_layout(self.tile_grid)
         scale = self.context.scale
-        compact = scale.text == 1.0 and len(specs) > TILE_COLUMNS * TILE_ROWS
-        self.tiles = [CategoryTile(spec, self.context, compact) for spec in specs]
+        beside = self.visual is not None and scale.text <= 1.0
+        self.tiles = [CategoryTile(spec, self.context, compact=beside) for spec in specs]
         columns = max(TILE_COLUMNS, -(-len(self.tiles) // TILE_ROWS))
-        if compact:
-            columns = min(columns, COMPACT_COLUMNS)
+        if self.visual is not None:
+            columns = TILE_COLUMNS  # under the visual: more tiles take another row
         if scale.text > 1.0:  # larger text: fewer, wider columns, and the home page scrolls
             columns = columns_for(scale, TILE_COLUMNS)
         fill_grid(self.tile_grid, self.tiles, columns)
-        fill_grid(self.glance_grid, self.glances, columns_for(scale, GLANCE_COLUMNS))
+        glance_columns = columns_for(scale, GLANCE_COLUMNS)
+        if beside:
+            glance_columns = VISUAL_GLANCE_COLUMNS
+        fill_grid(self.glance_grid, self.glances, glance_columns)
+        self._arrange(beside)
+
+    def _arrange(self, beside: bool) -> None:
+        """Visual left over the tiles with the cards beside them, or all in one column."""
+        parts = [part for part in (self.visual, self.glance_box, self.tile_box) if part]
+        for part in parts:
+            self.main.removeWidget(part)
+            self.column.removeWidget(part)
+        margins = self.layout().contentsMargins()
+        px = self.context.scale.px
+        top, bottom = (px(14), px(10)) if beside else (px(24), px(16))
+        self.layout().setContentsMargins(margins.left(), top, margins.right(), bottom)
+        self.glance_box.setMinimumWidth(0)
+        self.main.setStretch(0, 1)
+        if beside:
+            self.main.setDirection(QBoxLayout.Direction.LeftToRight)
+            self.column.addWidget(self.visual, 1)
+            self.column.addWidget(self.tile_box)
+            self.main.addWidget(self.glance_box, 11)
+            self.main.setStretch(0, 9)  # the visual as wide as the cards leave it
+            spacing = self.glance_grid.horizontalSpacing()
+            self.glance_box.setMinimumWidth(2 * px(GLANCE_CARD_PX) + spacing)
+        elif self.visual is None:
+            self.main.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.column.addWidget(self.glance_box, 5)
+            self.column.addWidget(self.tile_box, 4)
+        else:
+            self.main.setDirection(QBoxLayout.Direction.TopToBottom)
+            for part in parts:
+                self.column.addWidget(part)
 
     def render(self, lang: str) -> None:
         self.banner.show_banner(self._top_banner(lang))
+        if self.visual is not None:
+            self._render_visual(lang)
         for card in self.glances:
             card.render(lang)
         for tile in self.tiles:
             tile.render(lang)
+
+    def _render_visual(self, lang: str) -> None:
+        try:
+            self.visual.render(lang)
+        except Exception:  # a broken visual must not blank the home screen
+            log.exception("rendering the home visual failed")
+
+    def is_ready(self) -> bool:
+        """False while the main visual (a web view) is still loading; screenshots wait."""
+        return self.visual is None or self.visual.is_ready()
 
     def _top_banner(self, lang: str) -> Banner | None:
         banners: list[Banner] = []

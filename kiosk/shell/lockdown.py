@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.shell.input_filters import install_input_filter, remove_input_filter
+
 log = logging.getLogger(__name__)
 
 CHORD_MODIFIERS = (
@@ -78,7 +80,7 @@ def is_escape_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
 
 
 class Lockdown(QObject):
-    """Application-wide filter for the kiosk window; install once, in kiosk mode only."""
+    """Filter for the kiosk window and every widget in it; install once, in kiosk mode only."""
 
     def __init__(self, window: QWidget):
         super().__init__(window)
@@ -87,7 +89,7 @@ class Lockdown(QObject):
         self.blocked = 0  # events swallowed, for tests and the log
         app = QApplication.instance()
         app.setQuitOnLastWindowClosed(False)
-        app.installEventFilter(self)
+        install_input_filter(self, window)
         window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._restore = QTimer(self, singleShot=True, interval=0)
         self._restore.timeout.connect(self.restore_full_screen)
@@ -132,4 +134,4 @@ class Lockdown(QObject):
     def release(self) -> None:
         """The app is exiting on purpose: let the window close."""
         self.allow_close = True
-        QApplication.instance().removeEventFilter(self)
+        remove_input_filter(self)

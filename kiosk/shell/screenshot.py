@@ -23,6 +23,8 @@ READY_TIMEOUT_S = 15.0
 
 
 def take_screenshot(config: KioskConfig, registry: Registry, args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QEvent
+
     from kiosk.shell.app import build_window, create_application, parse_size, prepare_qt_environment
 
     valid = registry.page_ids(config.role)
@@ -58,6 +60,7 @@ def take_screenshot(config: KioskConfig, registry: Registry, args: argparse.Name
         app.processEvents()
     image = window.grab()
     window.close()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # web views go before the app
     if not image.save(args.screenshot):
         print(f"main.py: could not write {args.screenshot}", file=sys.stderr)
         return 1

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from kiosk.health import HealthReport
 from kiosk.health_text import sections
 from kiosk.i18n import tr
 from kiosk.router import ClearSession, Effect, NavState
+from kiosk.shell.input_filters import install_input_filter
 from kiosk.shell.services import StateListener
 from kiosk.shell.theme import PALETTE, Scale
 from kiosk.staff_pin import MAX_DIGITS, PinError, PinGate
@@ -357,7 +357,7 @@ class StaffEntry(QObject):
         self.hold = QTimer(self, singleShot=True, interval=hold_ms)
         self.hold.timeout.connect(self._on_hold)
         self._swallow_release = False
-        QApplication.instance().installEventFilter(self)
+        install_input_filter(self, window)
         subscribe(self._on_routed)
 
     def _on_routed(self, state: NavState, effects: tuple[Effect, ...]) -> None:

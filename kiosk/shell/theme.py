@@ -202,6 +202,14 @@ def stylesheet(scale: Scale, palette: Palette = PALETTE) -> str:
     #PageButton {{ background: {palette.accent}; color: {palette.accent_text};
                    border-radius: {px(14)}px; font-size: {fpx(30)}px; font-weight: bold;
                    min-height: {px(96)}px; padding: 0 {px(24)}px; }}
+    #ChoiceButton {{
+        background: {palette.surface}; color: {palette.text};
+        border: {px(3)}px solid {palette.accent if hc else palette.border};
+        border-radius: {px(14)}px; font-size: {fpx(28)}px; font-weight: bold;
+        padding: {px(6)}px {px(24)}px; min-height: {px(84)}px;
+    }}
+    #ChoiceButton:checked {{ background: {palette.accent}; color: {palette.accent_text};
+                             border-color: {palette.accent}; }}
     #Toast {{ background: rgba(17,24,39,0.92); color: white; border-radius: {px(16)}px;
               font-size: {fpx(30)}px; padding: {px(18)}px {px(30)}px;
               border: {px(3) if hc else 0}px solid {palette.accent}; }}

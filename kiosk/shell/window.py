@@ -50,6 +50,7 @@ from kiosk.shell.guidance import Guidance, release_outside
 from kiosk.shell.home import HomePage
 from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.idle import IdleController, IdleOverlay
+from kiosk.shell.input_filters import install_input_filter, remove_input_filter
 from kiosk.shell.page import PageContext, WidgetPage
 from kiosk.shell.services import StateListener, StatusBoard
 from kiosk.shell.theme import PALETTE, Scale, apply_theme, font_family
@@ -211,7 +212,7 @@ WATCHED = frozenset(
 
 
 class InputWatcher(QObject):
-    """Application-wide: any press is activity; a long horizontal drag is a swipe; a long
+    """On every widget of the window (kiosk.shell.input_filters): any press is activity; a long horizontal drag is a swipe; a long
     press anywhere starts voice guidance; while guidance is on, touches and keys go to it."""
 
     def __init__(self, window: KioskWindow, long_press_ms: int):
@@ -381,7 +382,7 @@ class KioskWindow(QWidget):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
         self.input_watcher = InputWatcher(self, self._long_press_ms(settings))
-        QApplication.instance().installEventFilter(self.input_watcher)
+        install_input_filter(self.input_watcher, self)  # never application-wide: input_filters
 
         self._render_chrome()
         self.home.render(self.state.lang)
@@ -697,6 +698,9 @@ class KioskWindow(QWidget):
                 overlay.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:
-        QApplication.instance().removeEventFilter(self.input_watcher)
+        remove_input_filter(self.input_watcher)
         self.guidance.close_speech()
+        for widget in self.findChildren(QWidget):  # web views go before Qt's web profile
+            if widget.inherits("QWebEngineView"):
+                widget.deleteLater()
         super().closeEvent(event)

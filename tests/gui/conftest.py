@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import IdleSettings, load_config
@@ -40,3 +41,11 @@ def make_window(qtbot, data_dir):
     yield make
     for window in created:
         window.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def delete_web_views_before_exit():
+    """Closed windows (and their map's web view) are deleted before the application goes,
+    or Qt warns that the web profile is released with pages still alive."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -58,12 +58,13 @@ def assert_fits(window, qtbot, where) -> None:
 
 def test_text_at_200_percent_fits_the_home_screen_in_every_language(a11y_window, qtbot):
     window = a11y_window()
-    normal_title = window.home.tiles[0].title.font().pixelSize()
+    # a card title keeps its role at every size (tiles are compact beside the map at 100%)
+    normal_title = window.home.glances[0].title.font().pixelSize()
     window.dispatch(i.CycleTextScale())
     window.dispatch(i.CycleTextScale())
     assert window.state.access.text_scale == 2.0
     qtbot.wait(20)
-    assert window.home.tiles[0].title.fontInfo().pixelSize() == 2 * normal_title
+    assert window.home.glances[0].title.fontInfo().pixelSize() == 2 * normal_title
     for lang in LANGUAGES:
         window.dispatch(i.SetLanguage(lang))
         assert_fits(window, qtbot, lang)
@@ -201,7 +202,8 @@ def test_guidance_focus_order_reads_the_screen_top_to_bottom(a11y_window):
         "中文 (언어), 버튼",
         "日本語 (언어), 버튼",
     ]
-    assert texts[7].startswith("홍대입구역 열차 도착. 홍대입구역의 열차 도착 정보가 아직 없습니다")
+    assert texts[7].startswith("지도 · 대기질. 서울 25개 자치구 지도")  # the map, read as one item
+    assert texts[8].startswith("홍대입구역 열차 도착. 홍대입구역의 열차 도착 정보가 아직 없습니다")
     tile_order = [items.index(t) for t in window.home.tiles]
     assert tile_order == sorted(tile_order)  # tiles in reading order, as on screen
     assert [t.spec.id for t in window.home.tiles] == window.registry.categories("station")

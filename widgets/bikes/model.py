@@ -19,6 +19,8 @@ class NearbyStation:
     bikes: int | None
     racks: int | None
     distance_m: float
+    lat: float | None = None  # where it is (the map draws it)
+    lon: float | None = None
 
 
 def query_nearby(store: CacheStore, site: Site, radius_m: float = DEFAULT_RADIUS_M) -> Snapshot:
@@ -41,6 +43,8 @@ def nearby_stations(
             bikes=row.get("bikes"),
             racks=row.get("racks"),
             distance_m=distance_m(site.lat, site.lon, row["lat"], row["lon"]),
+            lat=row["lat"],
+            lon=row["lon"],
         )
         for row in snapshot.rows
         if row.get("lat") is not None and row.get("lon") is not None
