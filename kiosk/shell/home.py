@@ -3,15 +3,16 @@ category tiles.
 
 Built from the registry alone: a widget with ``banners`` may put a banner on top, one with
 ``home_visual`` is the main visual, one with ``glance`` gets a card, and every ``tile``
-becomes a category tile. With a main visual at 100% text it takes the left of the screen
-above the tiles and the glance cards stand beside it in two columns; at larger text
-everything is one column and the home screen scrolls."""
+becomes a category tile. With a main visual at 100% text the visual and the glance cards
+(two columns) share the upper part of the screen and the tiles, compact, fill the rows
+under them across the whole width, so every category is one tap away without scrolling;
+at larger text everything is one column and the home screen scrolls."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.intents import ShowWidget, Source
 from kiosk.shell.icons import IconLabel, icon_pixmap
@@ -23,24 +24,25 @@ from widgets.common.layout import clear_layout, columns_for, fill_grid
 log = logging.getLogger(__name__)
 GLANCE_COLUMNS = 4
 VISUAL_GLANCE_COLUMNS = 2  # beside the main visual
-GLANCE_CARD_PX = 500  # design width of a card beside the visual (narrower cards grow taller)
 TILE_COLUMNS = 4
 TILE_ROWS = 2  # more tiles (private mode adds two) widen the grid instead of overflowing 1080p
+COMPACT_COLUMNS = 7  # compact tiles under the visual: seven across 1920 px, then another row
 
 
 class CategoryTile(Card):
-    """A big tappable category: icon, title, and the English name under Korean."""
+    """A big tappable category: icon, title, and the English name under Korean (compact: the
+    icon beside the title alone; the other name stays in the accessible name for guidance)."""
 
     def __init__(self, spec: WidgetSpec, context: PageContext, compact: bool = False):
         super().__init__(context.scale)
         self.spec = spec
         px = context.scale.px
         self.clicked.connect(lambda: context.sink(ShowWidget(spec.id, Source.TOUCH)))
-        # compact (under the main visual): the icon above the names, in a narrower tile
-        row = QVBoxLayout() if compact else QHBoxLayout()
-        row.setSpacing(px(6 if compact else 20))
+        self.compact = compact
+        row = QHBoxLayout()
+        row.setSpacing(px(12 if compact else 20))
         if compact:
-            margin = px(12)
+            margin = px(10)
             self.layout_.setContentsMargins(margin, margin, margin, margin)
         row.addWidget(IconLabel(spec.icon, 44 if compact else 72, context.scale))
         names = QVBoxLayout()
@@ -48,15 +50,17 @@ class CategoryTile(Card):
         self.subtitle = QLabel(objectName="Muted", wordWrap=True)
         names.addWidget(self.title)
         names.addWidget(self.subtitle)
+        self.subtitle.setVisible(not compact)
         row.addLayout(names, 1)
         self.layout_.addLayout(row)
-        self.setMinimumHeight(px(140 if compact else 150))
+        self.setMinimumHeight(px(88 if compact else 150))  # touch targets far above 48 px
 
     def render(self, lang: str) -> None:
         self.title.setText(self.spec.title_in(lang))
-        self.subtitle.setText(
-            self.spec.title_in("en") if lang == "ko" else self.spec.title_in("ko")
-        )
+        other = self.spec.title_in("en") if lang == "ko" else self.spec.title_in("ko")
+        self.subtitle.setText(other)
+        if self.compact:
+            self.setAccessibleName(f"{self.title.text()}. {other}")
 
 
 class BannerStrip(Card):
@@ -116,13 +120,14 @@ class HomePage(QWidget):
         self.tile_grid.setSpacing(px(20))
         self.tiles: list[CategoryTile] = []
         # visual, cards and tiles, arranged in set_tiles: box layouts (a grid would squeeze
-        # height-for-width cards and tiles at large text)
-        self.main = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.main.setSpacing(px(20))
+        # height-for-width cards and tiles at large text); ``upper`` holds the visual and the
+        # cards side by side, and is empty (takes no room) when everything is one column
         self.column = QVBoxLayout()
         self.column.setSpacing(px(20))
-        self.main.addLayout(self.column)
-        layout.addLayout(self.main, 1)
+        self.upper = QHBoxLayout()
+        self.upper.setSpacing(px(20))
+        self.column.addLayout(self.upper, 1)
+        layout.addLayout(self.column, 1)
 
     def _main_visual(self, specs: list[WidgetSpec]) -> QWidget | None:
         spec = next((spec for spec in specs if spec.home_visual), None)
@@ -142,8 +147,8 @@ class HomePage(QWidget):
         beside = self.visual is not None and scale.text <= 1.0
         self.tiles = [CategoryTile(spec, self.context, compact=beside) for spec in specs]
         columns = max(TILE_COLUMNS, -(-len(self.tiles) // TILE_ROWS))
-        if self.visual is not None:
-            columns = TILE_COLUMNS  # under the visual: more tiles take another row
+        if beside:
+            columns = COMPACT_COLUMNS
         if scale.text > 1.0:  # larger text: fewer, wider columns, and the home page scrolls
             columns = columns_for(scale, TILE_COLUMNS)
         fill_grid(self.tile_grid, self.tiles, columns)
@@ -154,33 +159,50 @@ class HomePage(QWidget):
         self._arrange(beside)
 
     def _arrange(self, beside: bool) -> None:
-        """Visual left over the tiles with the cards beside them, or all in one column."""
+        """Visual and cards side by side over the tiles, or all in one column."""
         parts = [part for part in (self.visual, self.glance_box, self.tile_box) if part]
         for part in parts:
-            self.main.removeWidget(part)
+            self.upper.removeWidget(part)
             self.column.removeWidget(part)
         margins = self.layout().contentsMargins()
         px = self.context.scale.px
-        top, bottom = (px(14), px(10)) if beside else (px(24), px(16))
+        top, bottom = (px(8), px(6)) if beside else (px(24), px(16))
         self.layout().setContentsMargins(margins.left(), top, margins.right(), bottom)
-        self.glance_box.setMinimumWidth(0)
-        self.main.setStretch(0, 1)
+        self._tighten_glances(beside)
+        gap = px(12 if beside else 20)
+        for layout in (self.column, self.upper, self.glance_grid, self.tile_grid):
+            layout.setSpacing(gap)
         if beside:
-            self.main.setDirection(QBoxLayout.Direction.LeftToRight)
-            self.column.addWidget(self.visual, 1)
+            # cards wide enough for their age line on one line in every language; Seoul is
+            # wider than tall, so the map loses little of its size beside them
+            self.upper.addWidget(self.visual, 7)
+            self.upper.addWidget(self.glance_box, 13)
             self.column.addWidget(self.tile_box)
-            self.main.addWidget(self.glance_box, 11)
-            self.main.setStretch(0, 9)  # the visual as wide as the cards leave it
-            spacing = self.glance_grid.horizontalSpacing()
-            self.glance_box.setMinimumWidth(2 * px(GLANCE_CARD_PX) + spacing)
+            self.column.setStretch(0, 1)
         elif self.visual is None:
-            self.main.setDirection(QBoxLayout.Direction.TopToBottom)
             self.column.addWidget(self.glance_box, 5)
             self.column.addWidget(self.tile_box, 4)
         else:
-            self.main.setDirection(QBoxLayout.Direction.TopToBottom)
             for part in parts:
                 self.column.addWidget(part)
+
+    def _tighten_glances(self, beside: bool) -> None:
+        """Beside the visual the cards stack two high over the tiles: smaller margins,
+        headline figures (42 px at 1080p) and tile titles at body size (26 px), all still
+        readable from 1.5 m, keep every tile on screen in every language."""
+        px = self.context.scale.px
+        margin, spacing = (px(12), px(2)) if beside else (px(24), px(8))
+        for glance in self.glances:
+            glance.card.layout_.setContentsMargins(margin, margin, margin, margin)
+            glance.card.layout_.setSpacing(spacing)
+            glance.body.setSpacing(spacing)
+        text_px = self.context.scale.text_px
+        compact = (
+            f"#Big {{ font-size: {text_px(42)}px; }} #Medium {{ font-size: {text_px(28)}px; }}"
+        )
+        self.glance_box.setStyleSheet(compact if beside else "")
+        titles = f"#CardTitle {{ font-size: {text_px(26)}px; }}"  # body text size
+        self.tile_box.setStyleSheet(titles if beside else "")
 
     def render(self, lang: str) -> None:
         self.banner.show_banner(self._top_banner(lang))
