@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import machine_note, summary_ms  # noqa: E402
+from bench.common import kiosk_window, machine_note, summary_ms  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["KIOSK_CONFIG"] = os.devnull
@@ -24,17 +23,9 @@ def main(rounds: int = 30) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.config import load_config
     from kiosk.intents import ShowWidget
-    from kiosk.shell.app import build_window, create_application
-    from widgets import build_registry
 
-    with tempfile.TemporaryDirectory() as data_dir:
-        create_application()
-        window = build_window(load_config(data_dir=data_dir), build_registry(), (1920, 1080))
-        window.resize(1920, 1080)
-        window.show()
-        QApplication.processEvents()
+    with kiosk_window() as window:
         for page in PAGES:
             switches = []
             for _ in range(rounds + 1):
@@ -50,7 +41,6 @@ def main(rounds: int = 30) -> None:
             first, *rest = switches
             print(f"{page}: first visit {first * 1000:.0f} ms; then {summary_ms(rest)}")
         print(machine_note())
-        window.close()
 
 
 if __name__ == "__main__":

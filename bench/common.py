@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import statistics
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -47,3 +51,26 @@ def machine_note() -> str:
     """Load average and core count, so figures from a busy machine are read as such."""
     one, five, _ = os.getloadavg()
     return f"machine: {os.cpu_count()} cores, load average {one:.1f} (1 min) {five:.1f} (5 min)"
+
+
+@contextmanager
+def kiosk_window(size: tuple[int, int] = (1920, 1080)) -> Iterator[Any]:
+    """A whole kiosk window on a fresh data directory (seeded with the default content),
+    shown and laid out once; closed afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.config import load_config
+    from kiosk.shell.app import build_window, create_application, prepare_qt_environment
+    from widgets import build_registry
+
+    prepare_qt_environment(offscreen=True)  # the home map's web view runs as root too
+    with tempfile.TemporaryDirectory() as data_dir:
+        create_application()
+        window = build_window(load_config(data_dir=data_dir), build_registry(), size)
+        window.resize(*size)
+        window.show()
+        QApplication.processEvents()
+        try:
+            yield window
+        finally:
+            window.close()
