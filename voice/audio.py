@@ -77,6 +77,9 @@ class PushSource:
         self.idle_timeout_s = idle_timeout_s
 
     def opened(self) -> None:
+        """A device is open: audio follows (what is left from an earlier one is dropped)."""
+        while not self._queue.empty():
+            self._queue.get_nowait()
         self._open.set()
 
     def push(self, data: bytes) -> None:
@@ -94,6 +97,9 @@ class PushSource:
     def chunks(self) -> Iterator[bytes]:
         if not self._open.is_set():
             raise SourceUnavailable(self.problem)
+        return self._drain()
+
+    def _drain(self) -> Iterator[bytes]:
         while True:
             try:
                 data = self._queue.get(timeout=self.idle_timeout_s)

@@ -19,15 +19,16 @@ log = logging.getLogger(__name__)
 WAKE_PHRASE = "서울 아"  # "서울아" is not in the vocabulary; the two words are
 WAKE_WORDS = tuple(WAKE_PHRASE.split())
 
-# Control words: id -> (phrases, intent). Spelled as the model's vocabulary has them.
+# Control words: id -> (phrases, intent). Spelled as the model's vocabulary has them; "영어로"
+# is not in it, and "영어 로" would put the bare "로" into the grammar, which swallowed calls.
 CONTROLS: dict[str, tuple[tuple[str, ...], i.Intent]] = {
     "back": (("뒤로", "뒤로 가기", "back"), i.Back(i.Source.VOICE)),
     "home": (("처음으로", "처음 화면", "home"), i.Home(i.Source.VOICE)),
     "next": (("다음", "다음 화면", "next"), i.Next(i.Source.VOICE)),
     "previous": (("이전", "이전 화면", "previous"), i.Previous(i.Source.VOICE)),
     "private_mode": (("비공개 모드", "private mode"), i.EnterPrivateMode(i.Source.VOICE)),
-    "lang_en": (("영어 로", "영어", "in english"), i.SetLanguage("en", i.Source.VOICE)),
-    "lang_ko": (("한국어 로", "한국어", "in korean"), i.SetLanguage("ko", i.Source.VOICE)),
+    "lang_en": (("영어", "in english"), i.SetLanguage("en", i.Source.VOICE)),
+    "lang_ko": (("한국어", "in korean"), i.SetLanguage("ko", i.Source.VOICE)),
 }
 
 # Words that absorb ordinary speech in the wake grammar. A grammar has no garbage model

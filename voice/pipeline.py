@@ -103,25 +103,31 @@ class AudioRing:
     """The last ``seconds`` of audio, addressable by stream time (for re-decoding)."""
 
     def __init__(self, seconds: float):
-        self._chunks: deque[tuple[float, bytes]] = deque()
-        self.seconds = seconds
-        self.end = 0.0  # stream time at the end of the newest audio
+        self._chunks: deque[tuple[int, bytes]] = deque()  # (first sample, audio)
+        self.keep = int(seconds * SAMPLE_RATE)
+        self.samples = 0  # samples seen since the stream started
+
+    @property
+    def end(self) -> float:
+        """Stream time at the end of the newest audio."""
+        return self.samples / SAMPLE_RATE
 
     def add(self, pcm: bytes) -> None:
-        self._chunks.append((self.end, pcm))
-        self.end += len(pcm) / BYTES_PER_S
-        while self._chunks and self._chunks[0][0] < self.end - self.seconds:
+        self._chunks.append((self.samples, pcm))
+        self.samples += len(pcm) // SAMPLE_WIDTH
+        while self._chunks and self._chunks[0][0] < self.samples - self.keep:
             self._chunks.popleft()
 
     def between(self, start: float, end: float) -> bytes:
+        first, last = round(start * SAMPLE_RATE), round(end * SAMPLE_RATE)
         out = bytearray()
-        for chunk_start, pcm in self._chunks:
-            chunk_end = chunk_start + len(pcm) / BYTES_PER_S
-            if chunk_end <= start or chunk_start >= end:
+        for chunk_first, pcm in self._chunks:
+            chunk_last = chunk_first + len(pcm) // SAMPLE_WIDTH
+            if chunk_last <= first or chunk_first >= last:
                 continue
-            first = max(0, int((start - chunk_start) * SAMPLE_RATE)) * SAMPLE_WIDTH
-            last = min(len(pcm), int((end - chunk_start) * SAMPLE_RATE) * SAMPLE_WIDTH)
-            out += pcm[first:last]
+            lo = max(0, first - chunk_first) * SAMPLE_WIDTH
+            hi = (min(chunk_last, last) - chunk_first) * SAMPLE_WIDTH
+            out += pcm[lo:hi]
         return bytes(out)
 
 
@@ -183,12 +189,14 @@ class VoicePipeline:
         end = words[index + 1].end
         tail = words[index + 2 :]
         if not tail:
-            self._wake(end)
+            self._wake(words[index].start, end)
             return
         if tail[-1].end - end > self.settings.max_command_s:
             log.debug("voice: 서울 아 followed by %.1f s of speech: not a call", tail[-1].end - end)
             return
-        command, heard, conf = self._decode(self.ring.between(end, tail[-1].end + 0.3))
+        # decoded from the wake word on: in context the command comes out far better
+        start = words[index].start - 0.1
+        command, heard, conf = self._decode(self.ring.between(start, tail[-1].end + 0.3))
         if command is None or conf < self.settings.command_confidence:
             log.debug("voice: 서울 아 followed by %r: not a command", heard)
             return
@@ -222,13 +230,15 @@ class VoicePipeline:
         conf = min((w.conf for w in spoken), default=0.0)
         return self.commands.match(w.word for w in spoken), " ".join(w.word for w in spoken), conf
 
-    def _wake(self, speech_end: float) -> None:
+    def _wake(self, speech_start: float, speech_end: float) -> None:
         self.on_event(VoiceEvent(EventKind.WAKE, self.now, speech_end=speech_end))
-        # The window's recognizer starts where the wake word ended: a command said right
-        # after it began before the proposer's final result came out.
+        # The window's recognizer starts at the wake word, from the buffer: a command said
+        # right after it began before the proposer's final result came out, and it is
+        # recognized better in context (the wake words are dropped from its results).
         recognizer = self.model.recognizer(self._command_phrases)
-        words = recognizer.accept(self.ring.between(speech_end, self.now))
-        self.listening = _Window(recognizer, speech_end, self.now + self.settings.window_s)
+        start = max(0.0, speech_start - 0.1)
+        words = recognizer.accept(self.ring.between(start, self.now))
+        self.listening = _Window(recognizer, start, self.now + self.settings.window_s)
         if words:
             self._close_window(words)
 

@@ -1,0 +1,75 @@
+"""The microphone through QtMultimedia (QAudioSource on PulseAudio or PipeWire), pushing
+16 kHz mono 16-bit audio into the voice pipeline's ``PushSource``.
+
+Runs on the GUI thread (QAudioSource needs an event loop). Without an input device it looks
+again every ``probe_interval_s``; a device that fails or disappears is closed and looked
+for again, so a microphone plugged in later is picked up."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QIODevice, QObject, QTimer
+from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSource, QMediaDevices
+
+from voice.audio import SAMPLE_RATE, PushSource
+
+log = logging.getLogger(__name__)
+
+
+class Microphone(QObject):
+    def __init__(self, feed: PushSource, probe_interval_s: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self.feed = feed
+        self._source: QAudioSource | None = None
+        self._device: QIODevice | None = None
+        self._probe = QTimer(self, interval=int(probe_interval_s * 1000))
+        self._probe.timeout.connect(self.probe)
+        self._probe.start()
+        self.probe()
+
+    def probe(self) -> None:
+        """Open the default input if none is open and one exists."""
+        if self._source is not None:
+            return
+        device = QMediaDevices.defaultAudioInput()
+        if device.isNull():
+            self.feed.problem = "no microphone found"
+            return
+        fmt = QAudioFormat()
+        fmt.setSampleRate(SAMPLE_RATE)
+        fmt.setChannelCount(1)
+        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        if not device.isFormatSupported(fmt):
+            self.feed.problem = f"{device.description()}: cannot record 16 kHz mono"
+            return
+        source = QAudioSource(device, fmt, self)
+        source.stateChanged.connect(self._on_state_changed)
+        self._device = source.start()
+        if self._device is None or source.error() != QAudio.Error.NoError:
+            self.feed.problem = f"{device.description()}: cannot be opened"
+            source.deleteLater()
+            return
+        self._source = source
+        self._device.readyRead.connect(self._on_audio_ready)
+        log.info("voice: recording from %s", device.description())
+        self.feed.opened()
+
+    def _on_audio_ready(self) -> None:
+        if self._device is not None:
+            self.feed.push(bytes(self._device.readAll().data()))
+
+    def _on_state_changed(self, state) -> None:
+        if self._source is not None and self._source.error() != QAudio.Error.NoError:
+            self.close(f"microphone error ({self._source.error().name})")
+
+    def close(self, problem: str = "microphone closed") -> None:
+        if self._source is not None:
+            source, self._source, self._device = self._source, None, None
+            source.stop()
+            source.deleteLater()
+            self.feed.close(problem)
+
+    def stop(self) -> None:
+        self._probe.stop()
+        self.close()
