@@ -803,7 +803,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "듣고 있어요… 화면 이름을 말씀하세요",
         "en": "Listening… say a page name",
         "zh": "正在聆听… 请说页面名称",
-        "ja": "聞いています… 画面の名前を言ってください",
+        "ja": "聞いています… 画面の名前をどうぞ",
     },
     "voice.no_microphone": {
         "ko": "마이크 없음: 음성 명령 꺼짐",

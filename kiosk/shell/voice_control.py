@@ -46,7 +46,9 @@ class VoiceIndicator(QWidget):
         row.setSpacing(px(12))
         self.icon = QLabel()
         self.icon.setFixedSize(self.icon_size, self.icon_size)
-        self.text = QLabel()
+        self.text = QLabel(wordWrap=True)  # 200% text: two lines rather than cut off
+        self.text.setMinimumWidth(px(460))
+        self.setMaximumWidth(px(780))
         row.addWidget(self.icon)
         row.addWidget(self.text)
         self.radius = px(14)

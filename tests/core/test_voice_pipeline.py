@@ -4,6 +4,7 @@ with the real Korean model loaded once for the module."""
 from __future__ import annotations
 
 import json
+import tomllib
 import wave
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from voice.commands import CommandSet
 from voice.pipeline import AudioRing, EventKind, VoicePipeline, VoiceSettings, run_source
 from widgets import ALL_SPECS
 
-CLIPS = Path(__file__).parents[1] / "fixtures" / "voice"
+ROOT = Path(__file__).parents[2]
+CLIPS = ROOT / "tests" / "fixtures" / "voice"
 MANIFEST = {e["file"]: e for e in json.loads((CLIPS / "manifest.json").read_text("utf-8"))}
 
 
@@ -129,6 +131,8 @@ def test_control_words_and_aliases_map_to_intents(commands):
 
 
 def test_settings_from_config():
+    example = tomllib.loads((ROOT / "packaging" / "kiosk.example.toml").read_text("utf-8"))
+    assert VoiceSettings.from_config(example["voice"], "mayor") == VoiceSettings(True)
     assert VoiceSettings.from_config({}, "mayor").enabled
     assert not VoiceSettings.from_config({}, "station").enabled
     assert VoiceSettings.from_config({"enabled": True, "window_s": 5}, "station").window_s == 5.0
