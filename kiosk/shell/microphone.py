@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QIODevice, QObject, QTimer
-from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSource, QMediaDevices
+from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
 from voice.audio import SAMPLE_RATE, PushSource
 
@@ -29,8 +29,11 @@ class Microphone(QObject):
         self.probe()
 
     def probe(self) -> None:
-        """Open the default input if none is open and one exists."""
+        """Open the default input if none is open and one exists; close a failed one.
+        (Errors are polled here: PySide cannot deliver stateChanged's QAudio::State.)"""
         if self._source is not None:
+            if self._source.error() != QtAudio.Error.NoError:
+                self.close(f"microphone error ({self._source.error().name})")
             return
         device = QMediaDevices.defaultAudioInput()
         if device.isNull():
@@ -44,9 +47,8 @@ class Microphone(QObject):
             self.feed.problem = f"{device.description()}: cannot record 16 kHz mono"
             return
         source = QAudioSource(device, fmt, self)
-        source.stateChanged.connect(self._on_state_changed)
         self._device = source.start()
-        if self._device is None or source.error() != QAudio.Error.NoError:
+        if self._device is None or source.error() != QtAudio.Error.NoError:
             self.feed.problem = f"{device.description()}: cannot be opened"
             source.deleteLater()
             return
@@ -58,10 +60,6 @@ class Microphone(QObject):
     def _on_audio_ready(self) -> None:
         if self._device is not None:
             self.feed.push(bytes(self._device.readAll().data()))
-
-    def _on_state_changed(self, state) -> None:
-        if self._source is not None and self._source.error() != QAudio.Error.NoError:
-            self.close(f"microphone error ({self._source.error().name})")
 
     def close(self, problem: str = "microphone closed") -> None:
         if self._source is not None:

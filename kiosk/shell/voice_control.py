@@ -174,6 +174,7 @@ class VoiceService(QObject):
             text = tr("voice.private", state.lang)
         else:
             return  # nothing changed (already on that page)
+        log.info("voice: %s", text)
         self.captions.append(text)
         self.window.show_toast(text)
         if self.settings.speak:
