@@ -4,6 +4,7 @@ with the real Korean model loaded once for the module."""
 from __future__ import annotations
 
 import json
+import time
 import tomllib
 import wave
 from pathlib import Path
@@ -176,3 +177,74 @@ def test_audio_ring_returns_audio_by_stream_time():
     piece = np.frombuffer(ring.between(1.5, 1.7), dtype="<i2")
     assert len(piece) == 3200 and set(piece) == {15, 16}
     assert ring.between(0.0, 0.5) == b""
+
+
+def test_listen_prints_each_files_events(capsys, tmp_path):
+    from kiosk.cli import main
+
+    call = tmp_path / "call.wav"
+    with wave.open(str(call), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(wake_then("daegi").tobytes())
+    assert main(["listen", "--json", str(call), str(CLIPS / "seoulyeok__pink20.wav")]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert [(e["type"], e["id"]) for e in first["events"]] == [("wake", None), ("command", "air")]
+    assert first["file"] == str(call) and first["events"][0]["t"] == pytest.approx(1.6, abs=0.3)
+    assert second["events"] == []
+    assert main(["listen", str(CLIPS / "wake__s175p50.wav")]) == 0
+    text = capsys.readouterr().out
+    assert "wake" in text and "timeout" in text
+    assert main(["listen", str(tmp_path / "missing.wav")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_worker_reports_a_missing_model_and_a_missing_microphone(model):
+    from voice.recognizer import ModelMissing
+    from voice.worker import MICROPHONE, VOICE_MODEL, VoiceWorker, WorkerEvents
+
+    devices = []
+    events = WorkerEvents(voice=lambda e: None, device=lambda *a: devices.append(a))
+
+    def no_model():
+        raise ModelMissing("the Korean speech model is not installed")
+
+    settings = VoiceSettings(True, probe_interval_s=0.05)
+    VoiceWorker(lambda: iter(()), Registry(ALL_SPECS), print, settings, events,
+                make_model=no_model).stop()  # fmt: skip
+    assert devices == [(VOICE_MODEL, False, "the Korean speech model is not installed")]
+
+    devices.clear()
+    feed = PushSource()  # nothing opened it: no microphone
+    worker = VoiceWorker(feed.chunks, Registry(ALL_SPECS), print, settings, events,
+                         make_model=lambda: model)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 5
+        while sum(d[0] == MICROPHONE for d in devices) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)  # it looks again every probe_interval_s
+    finally:
+        worker.stop()
+    assert devices[0] == (VOICE_MODEL, True, "Korean speech model loaded")
+    assert devices[1:3] == [(MICROPHONE, False, "no microphone found")] * 2
+
+
+def test_worker_sends_the_commands_intent_into_the_sink(model, tmp_path):
+    from voice.worker import VoiceWorker, WorkerEvents
+
+    path = tmp_path / "call.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(wake_then("daegi").tobytes())
+    intents, seen, devices = [], [], []
+    worker = VoiceWorker(
+        WavFileSource(path).chunks, Registry(ALL_SPECS), intents.append, VoiceSettings(True),
+        WorkerEvents(seen.append, lambda *a: devices.append(a)), replay=False,
+        make_model=lambda: model,
+    )  # fmt: skip
+    worker._thread.join(20)
+    assert intents == [i.ShowWidget("air", i.Source.VOICE)]
+    assert [e.kind for e in seen] == [EventKind.WAKE, EventKind.COMMAND]
+    assert devices[-1] == ("microphone", True, "audio file played")

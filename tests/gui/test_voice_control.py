@@ -101,3 +101,29 @@ def test_a_bad_setting_is_reported_not_fatal(voice_kiosk):
     window, services = voice_kiosk("window_s = -1")
     assert services == []
     assert "음성 설정 오류" in window.status_strip.problems.text()
+
+
+def test_the_confirmation_follows_the_routers_answer_in_the_visitors_language(
+    voice_kiosk, tmp_path
+):
+    """A language switch is confirmed in the new language; a page that cannot open here (a
+    private page while locked) is said to be unavailable, not "shown"."""
+    from kiosk import intents as i
+    from voice.commands import Command
+    from voice.pipeline import EventKind, VoiceEvent
+
+    window, (service,) = voice_kiosk(f'source = "{tmp_path / "none.wav"}"')
+
+    def say(command_id: str, intent) -> None:
+        service._on_voice_event(VoiceEvent(EventKind.COMMAND, 1.0, Command(command_id, intent)))
+        window.dispatch(intent)
+
+    say("lang_en", i.SetLanguage("en", i.Source.VOICE))
+    assert window.state.lang == "en" and service.captions == ["Switched to English"]
+    say("approvals", i.ShowWidget("approvals", i.Source.VOICE))
+    assert window.state.page == HOME
+    assert service.captions[-1] == "That page is not available here."
+    say("weather", i.ShowWidget("weather", i.Source.VOICE))
+    assert service.captions[-1] == "Here is Weather"
+    say("home", i.Home(i.Source.VOICE))
+    assert service.captions[-1] == "Here is the home screen"
