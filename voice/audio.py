@@ -76,6 +76,10 @@ class PushSource:
         self.problem = "no microphone found"
         self.idle_timeout_s = idle_timeout_s
 
+    @property
+    def is_open(self) -> bool:
+        return self._open.is_set()
+
     def opened(self) -> None:
         """A device is open: audio follows (what is left from an earlier one is dropped)."""
         while not self._queue.empty():

@@ -2,7 +2,10 @@
 file's events (wake, command with its widget or control id, timeout) with timestamps in
 seconds from the file's start.
 
-Exit status: 0 done, 1 a file or the model cannot be used."""
+``main.py voice-calibrate``: the wake threshold from a few takes of the mayor's "서울아".
+
+Exit status: 0 done, 1 a file, the microphone or the model cannot be used (or too few takes
+were heard as 서울아), 2 a usage error."""
 
 from __future__ import annotations
 
@@ -28,6 +31,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     listen.add_argument("files", nargs="+", metavar="FILE.wav", type=Path)
     listen.add_argument("--json", action="store_true", help="one JSON object a file")
     listen.set_defaults(handler=cmd_listen)
+    calibrate = sub.add_parser(
+        "voice-calibrate",
+        parents=[common],
+        help="tune the 서울아 threshold on the mayor's own voice",
+        description="Say 서울아 a few times (--record N takes on the kiosk's microphone, or"
+        " give WAV recordings): prints how sure the recognizer was of each and the"
+        " [voice] wake_confidence that wakes on all of them (with a margin, never below"
+        " 0.6). Nothing is written: add the printed line to the config.",
+    )
+    calibrate.add_argument("files", nargs="*", metavar="FILE.wav", type=Path)
+    calibrate.add_argument("--record", type=int, metavar="N", help="record N takes")
+    calibrate.add_argument("--seconds", type=float, default=2.5, help="length of a take")
+    calibrate.set_defaults(handler=cmd_calibrate)
 
 
 def cmd_listen(args: argparse.Namespace, config: KioskConfig) -> int:
@@ -68,3 +84,50 @@ def cmd_listen(args: argparse.Namespace, config: KioskConfig) -> int:
                 + heard
             )
     return status
+
+
+def cmd_calibrate(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.registry import Registry
+    from voice.audio import SourceUnavailable, read_wav
+    from voice.calibrate import measure, recommend
+    from voice.commands import CommandSet
+    from voice.pipeline import VoiceSettings
+    from voice.recognizer import ModelMissing, SpeechModel
+    from widgets import ALL_SPECS
+
+    if bool(args.files) == bool(args.record):
+        print("voice-calibrate: give recordings (FILE.wav ...) or --record N", file=sys.stderr)
+        return 2
+    try:
+        settings = VoiceSettings.from_config(config.section("voice"), "mayor")
+        takes = [(str(p), read_wav(p)) for p in args.files] or record_takes(args)
+        model = SpeechModel()
+    except (ConfigError, ModelMissing, SourceUnavailable) as exc:
+        print(f"voice-calibrate: {exc}", file=sys.stderr)
+        return 1
+    results = measure(model, CommandSet(Registry(ALL_SPECS), model.knows), settings, takes)
+    for take in results:
+        woke = "wakes" if take.woke else "does not wake"
+        print(f"{take.name}: 서울 아 confidence {take.confidence:.2f}, {woke} at"
+              f" wake_confidence {settings.wake_confidence}")  # fmt: skip
+    threshold = recommend(results)
+    if threshold is None:
+        print("voice-calibrate: too few takes were heard as 서울아; record again, closer to"
+              " the microphone", file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"recommended, in the [voice] table:\nwake_confidence = {threshold}")
+    return 0
+
+
+def record_takes(args: argparse.Namespace):
+    """Takes from the kiosk's microphone (QtMultimedia), each after a prompt."""
+    import numpy as np
+
+    from kiosk.shell.microphone import record
+
+    takes = []
+    for number in range(1, args.record + 1):
+        prompt = f"take {number}/{args.record}: say 서울아 now ({args.seconds:.1f} s)"
+        pcm = record(args.seconds, on_start=lambda p=prompt: print(p, flush=True))
+        takes.append((f"take {number}", np.frombuffer(pcm, dtype="<i2")))
+    return takes

@@ -149,8 +149,10 @@ class VoicePipeline:
         self.last_word_end = -1e9  # end of the last word the proposer heard
         self.quiet_until = -1e9  # cooldown: no wakes before this stream time
         # "서울 아" heard at wake confidence before the pause and command checks: what a
-        # grammar-only detector would have woken on (benchmarks, calibration)
+        # grammar-only detector would have woken on (benchmarks); and the surest "서울 아"
+        # heard at any confidence (calibration)
         self.proposals = 0
+        self.best_wake_confidence = 0.0
 
     @property
     def now(self) -> float:
@@ -183,12 +185,11 @@ class VoicePipeline:
     # wake word
     def _proposed(self, words: list[Word]) -> None:
         first, second = WAKE_WORDS
-        self.proposals += sum(
-            1
-            for a, b in zip(words, words[1:], strict=False)
-            if (a.word, b.word) == (first, second)
-            and min(a.conf, b.conf) >= self.settings.wake_confidence
-        )
+        for a, b in zip(words, words[1:], strict=False):
+            if (a.word, b.word) == (first, second):
+                conf = min(a.conf, b.conf)
+                self.best_wake_confidence = max(self.best_wake_confidence, conf)
+                self.proposals += conf >= self.settings.wake_confidence
         wake = self._find_wake(words)
         self.last_word_end = words[-1].end
         if wake is None:

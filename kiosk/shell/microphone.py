@@ -15,6 +15,7 @@ from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QMediaDevices, QtAu
 from voice.audio import SAMPLE_RATE, PushSource
 
 log = logging.getLogger(__name__)
+_app = None  # the QCoreApplication record() made, kept alive
 
 
 class Microphone(QObject):
@@ -71,3 +72,29 @@ class Microphone(QObject):
     def stop(self) -> None:
         self._probe.stop()
         self.close()
+
+
+def record(seconds: float, on_start=lambda: None) -> bytes:
+    """``seconds`` of 16 kHz mono audio from the default input (voice-calibrate); raises
+    voice.audio.SourceUnavailable without a microphone."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from voice.audio import SAMPLE_WIDTH, SourceUnavailable
+
+    global _app
+    if QCoreApplication.instance() is None:  # the command line has none
+        _app = QCoreApplication([])
+    feed = PushSource()
+    received = bytearray()
+    feed.push = received.extend  # the GUI thread is the only one here
+    microphone = Microphone(feed, probe_interval_s=3600)
+    try:
+        if not feed.is_open:
+            raise SourceUnavailable(feed.problem)
+        on_start()
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+    finally:
+        microphone.stop()
+    return bytes(received[: len(received) // SAMPLE_WIDTH * SAMPLE_WIDTH])

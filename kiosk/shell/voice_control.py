@@ -133,6 +133,7 @@ class VoiceService(QObject):
     def _on_voice_event(self, event: VoiceEvent) -> None:
         log.info("voice: %s at %.2f s %s %s", event.kind, event.t, event.id or "", event.heard)
         if event.kind is EventKind.WAKE:
+            self.pending = None  # a command a page consumed itself gets no confirmation
             self.state = "listening"
             self._listening_timer.start(
                 int((self.settings.window_s + self.settings.max_command_s) * 1000)

@@ -248,3 +248,16 @@ def test_worker_sends_the_commands_intent_into_the_sink(model, tmp_path):
     assert intents == [i.ShowWidget("air", i.Source.VOICE)]
     assert [e.kind for e in seen] == [EventKind.WAKE, EventKind.COMMAND]
     assert devices[-1] == ("microphone", True, "audio file played")
+
+
+def test_calibration_recommends_a_threshold_that_wakes_on_every_take(model, commands):
+    from voice.calibrate import FLOOR, Take, measure, recommend
+
+    takes = [(n, clip(n)) for n in ("wake__s175p50.wav", "wake__pink20.wav", "wake__s120p50.wav")]
+    takes.append(("not a call", clip("seoulyeok__pink20.wav")))
+    results = measure(model, commands, VoiceSettings(True), takes)
+    assert [t.woke for t in results] == [True, True, True, False]
+    assert results[-1].confidence < 0.8
+    assert recommend(results[:3]) == round(min(t.confidence for t in results[:3]) - 0.05, 2)
+    assert recommend([Take("a", 0.5, False)] * 3) == FLOOR  # never below the floor
+    assert recommend([Take("a", 0.9, True), Take("b", 0.0, False)]) is None  # too few heard
