@@ -96,7 +96,12 @@ class PushSource:
         """The device stopped or disappeared; ``problem`` is what the status strip says."""
         self.problem = problem
         self._open.clear()
-        self._queue.put(None)
+        while True:  # never block the caller (the GUI thread): make room for the end mark
+            try:
+                self._queue.put_nowait(None)
+                return
+            except queue.Full:
+                self._queue.get_nowait()
 
     def chunks(self) -> Iterator[bytes]:
         if not self._open.is_set():

@@ -79,6 +79,8 @@ class VoiceWorker:
                         self.events.device(MICROPHONE, True, "listening")
                     pipeline.feed(pcm)
                 pipeline.finish()
+                if self._stop.is_set():
+                    return
             except SourceUnavailable as exc:
                 self.events.device(MICROPHONE, False, str(exc))
             except Exception as exc:  # an audio or recognizer error must not end voice for good

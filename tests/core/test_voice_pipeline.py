@@ -261,3 +261,13 @@ def test_calibration_recommends_a_threshold_that_wakes_on_every_take(model, comm
     assert recommend(results[:3]) == round(min(t.confidence for t in results[:3]) - 0.05, 2)
     assert recommend([Take("a", 0.5, False)] * 3) == FLOOR  # never below the floor
     assert recommend([Take("a", 0.9, True), Take("b", 0.0, False)]) is None  # too few heard
+
+
+def test_closing_a_full_push_source_never_blocks():
+    feed = PushSource(idle_timeout_s=0.05)
+    feed.opened()
+    chunks = feed.chunks()
+    for _ in range(500):  # more than it holds: what does not fit is dropped
+        feed.push(b"\0\0")
+    feed.close("stopped")  # would block on a full queue
+    assert 0 < len(list(chunks)) <= 200
