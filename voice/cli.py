@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Say 서울아 a few times (--record N takes on the kiosk's microphone, or"
         " give WAV recordings): prints how sure the recognizer was of each and the"
         " [voice] wake_confidence that wakes on all of them (with a margin, never below"
-        " 0.6). Nothing is written: add the printed line to the config.",
+        " 0.75). Nothing is written: add the printed line to the config.",
     )
     calibrate.add_argument("files", nargs="*", metavar="FILE.wav", type=Path)
     calibrate.add_argument("--record", type=int, metavar="N", help="record N takes")
