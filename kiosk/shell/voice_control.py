@@ -60,7 +60,7 @@ class VoiceIndicator(QWidget):
         self.state = state
         listening = state == "listening"
         background, foreground = (
-            (PALETTE.accent, "#FFFFFF") if listening else ("transparent", PALETTE.muted)
+            (PALETTE.accent, PALETTE.accent_text) if listening else ("transparent", PALETTE.muted)
         )
         self.setStyleSheet(
             f"#VoiceIndicator {{ background: {background}; border-radius: {self.radius}px; }}"
