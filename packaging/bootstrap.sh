@@ -20,6 +20,8 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
   x11-xserver-utils  # xset: the kiosk session turns screen blanking off (packaging/session)
+  pulseaudio-utils  # parec: the voice pipeline records the microphone with it
+  pulseaudio  # tests only: a private server with a FIFO as the microphone (tests/e2e)
 )
 
 install_debian_packages() {

@@ -8,6 +8,8 @@ into a ``PushSource``; nothing here imports Qt."""
 from __future__ import annotations
 
 import queue
+import shutil
+import subprocess
 import threading
 import wave
 from collections.abc import Iterator
@@ -64,6 +66,60 @@ def read_wav(path: Path) -> np.ndarray:
         positions = np.linspace(0, len(samples) - 1, count)
         samples = np.interp(positions, np.arange(len(samples)), samples)
     return samples.astype("<i2")
+
+
+class PulseSource:
+    """The default input of PulseAudio (or PipeWire's pulse server) through ``parec``
+    (pulseaudio-utils). Measured here: QtMultimedia's QAudioSource delivered only a trickle
+    from PulseAudio (~1 s of every 3), while parec records everything, so the kiosk uses
+    parec when it is installed and QtMultimedia otherwise (README "Voice control")."""
+
+    COMMAND = ("parec", "--format=s16le", f"--rate={SAMPLE_RATE}", "--channels=1", "--raw",
+               "--latency-msec=100")  # fmt: skip
+
+    def __init__(self, device: str | None = None):
+        self.device = device
+        self._process: subprocess.Popen | None = None
+
+    @staticmethod
+    def available() -> bool:
+        return shutil.which("parec") is not None
+
+    def chunks(self) -> Iterator[bytes]:
+        if not self.available():
+            raise SourceUnavailable("parec is not installed (Debian package pulseaudio-utils)")
+        command = [*self.COMMAND, *([f"--device={self.device}"] if self.device else [])]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            first = process.stdout.read(int(SAMPLE_RATE * CHUNK_S) * SAMPLE_WIDTH)
+        except OSError:
+            first = b""
+        if not first:
+            process.wait(timeout=5)
+            reason = process.stderr.read().decode(errors="replace").strip().splitlines()
+            raise SourceUnavailable(f"no microphone: {reason[-1] if reason else 'parec ended'}")
+        self._process = process
+        return self._read(process, first)
+
+    def _read(self, process: subprocess.Popen, first: bytes) -> Iterator[bytes]:
+        size = int(SAMPLE_RATE * CHUNK_S) * SAMPLE_WIDTH
+        try:
+            data = first
+            while data:
+                yield data
+                data = process.stdout.read(size)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop recording (ends ``chunks()``); safe from any thread, more than once."""
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 class PushSource:

@@ -52,7 +52,9 @@ class VoiceSettings:
     """The ``[voice]`` table (see packaging/kiosk.example.toml)."""
 
     enabled: bool
-    source: str = "microphone"  # or a WAV file played once as the microphone (tests, demos)
+    # "microphone": PulseAudio/PipeWire through parec if installed, else QtMultimedia;
+    # "pulse" or "qt" to choose; or a WAV file played once as the microphone (tests, demos)
+    source: str = "microphone"
     window_s: float = 3.0  # the command window after the wake word
     wake_confidence: float = 0.8  # both words of "서울 아"
     command_confidence: float = 0.6

@@ -43,6 +43,7 @@ class VoiceWorker:
         events: WorkerEvents,
         replay: bool = True,  # False for a file: play it once
         make_model: Callable[[], SpeechModel] = SpeechModel,
+        interrupt: Callable[[], None] = lambda: None,  # ends a source's wait for audio
     ):
         self.open_source = open_source
         self.registry = registry
@@ -51,12 +52,14 @@ class VoiceWorker:
         self.events = events
         self.replay = replay
         self.make_model = make_model
+        self.interrupt = interrupt
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="voice", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
+        self.interrupt()
         self._thread.join(timeout)
 
     def _run(self) -> None:

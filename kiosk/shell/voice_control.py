@@ -24,7 +24,7 @@ from kiosk.router import Announce, NavState, Rejected
 from kiosk.shell.icons import icon_pixmap
 from kiosk.shell.services import ShellContext
 from kiosk.shell.theme import PALETTE, Scale
-from voice.audio import PushSource, WavFileSource
+from voice.audio import PulseSource, PushSource, WavFileSource
 from voice.chime import chime_wav
 from voice.pipeline import EventKind, VoiceEvent, VoiceSettings
 from voice.worker import MICROPHONE, VOICE_MODEL, VoiceWorker, WorkerEvents
@@ -96,14 +96,22 @@ class VoiceService(QObject):
         context.subscribe(self._on_routed)
         self._render()
         self.microphone = None
-        if settings.source == "microphone":
+        self.pulse: PulseSource | None = None
+        source = settings.source
+        if source == "microphone":
+            source = "pulse" if PulseSource.available() else "qt"
+        if source == "pulse":
+            self.pulse = PulseSource()
+            open_source, replay = self.pulse.chunks, True
+        elif source == "qt":
             from kiosk.shell.microphone import Microphone
 
             feed = PushSource()
             self.microphone = Microphone(feed, settings.probe_interval_s, self)
             open_source, replay = feed.chunks, True
         else:  # a WAV file as the microphone (tests, demos)
-            open_source, replay = WavFileSource(settings.source).chunks, False
+            open_source, replay = WavFileSource(source).chunks, False
+        log.info("voice: audio from %s", source)
         self.worker = VoiceWorker(
             open_source,
             context.registry,
@@ -111,6 +119,7 @@ class VoiceService(QObject):
             settings,
             WorkerEvents(self._event.emit, self._device.emit),
             replay=replay,
+            interrupt=self.pulse.close if self.pulse is not None else lambda: None,
         )
 
     # worker thread -> GUI thread
