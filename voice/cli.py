@@ -120,14 +120,37 @@ def cmd_calibrate(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def record_takes(args: argparse.Namespace):
-    """Takes from the kiosk's microphone (QtMultimedia), each after a prompt."""
+    """Takes from the kiosk's microphone (parec, else QtMultimedia), each after a prompt."""
     import numpy as np
 
-    from kiosk.shell.microphone import record
+    from voice.audio import PulseSource
 
     takes = []
     for number in range(1, args.record + 1):
         prompt = f"take {number}/{args.record}: say 서울아 now ({args.seconds:.1f} s)"
-        pcm = record(args.seconds, on_start=lambda p=prompt: print(p, flush=True))
+        if PulseSource.available():
+            pcm = record_pulse(args.seconds, lambda p=prompt: print(p, flush=True))
+        else:
+            from kiosk.shell.microphone import record
+
+            pcm = record(args.seconds, on_start=lambda p=prompt: print(p, flush=True))
         takes.append((f"take {number}", np.frombuffer(pcm, dtype="<i2")))
     return takes
+
+
+def record_pulse(seconds: float, on_start) -> bytes:
+    from voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, PulseSource
+
+    source = PulseSource()
+    chunks = source.chunks()  # SourceUnavailable without a microphone
+    on_start()
+    wanted = int(seconds * SAMPLE_RATE) * SAMPLE_WIDTH
+    received = bytearray()
+    try:
+        for pcm in chunks:
+            received += pcm
+            if len(received) >= wanted:
+                break
+    finally:
+        source.close()
+    return bytes(received[:wanted])
