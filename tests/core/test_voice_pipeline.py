@@ -58,6 +58,15 @@ def wake_then(command: str, gap_s: float = 0.6, variant: str = "s175p50") -> np.
     return np.concatenate([wake[: int((end + gap_s) * SAMPLE_RATE)], said[start:]])
 
 
+def write_wav(path: Path, samples: np.ndarray) -> Path:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(samples.tobytes())
+    return path
+
+
 @pytest.mark.parametrize("name", [n for n, e in MANIFEST.items() if e["text"] == "서울아"])
 def test_the_wake_word_alone_wakes_then_the_window_times_out(model, commands, name):
     events = listen(model, commands, clip(name), window_s=3.0)
@@ -182,12 +191,7 @@ def test_audio_ring_returns_audio_by_stream_time():
 def test_listen_prints_each_files_events(capsys, tmp_path):
     from kiosk.cli import main
 
-    call = tmp_path / "call.wav"
-    with wave.open(str(call), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(SAMPLE_RATE)
-        out.writeframes(wake_then("daegi").tobytes())
+    call = write_wav(tmp_path / "call.wav", wake_then("daegi"))
     assert main(["listen", "--json", str(call), str(CLIPS / "seoulyeok__pink20.wav")]) == 0
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert [(e["type"], e["id"]) for e in first["events"]] == [("wake", None), ("command", "air")]
@@ -232,12 +236,7 @@ def test_worker_reports_a_missing_model_and_a_missing_microphone(model):
 def test_worker_sends_the_commands_intent_into_the_sink(model, tmp_path):
     from voice.worker import VoiceWorker, WorkerEvents
 
-    path = tmp_path / "call.wav"
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(SAMPLE_RATE)
-        out.writeframes(wake_then("daegi").tobytes())
+    path = write_wav(tmp_path / "call.wav", wake_then("daegi"))
     intents, seen, devices = [], [], []
     worker = VoiceWorker(
         WavFileSource(path).chunks, Registry(ALL_SPECS), intents.append, VoiceSettings(True),
