@@ -90,15 +90,15 @@ class PulseSource:
             raise SourceUnavailable("parec is not installed (Debian package pulseaudio-utils)")
         command = [*self.COMMAND, *([f"--device={self.device}"] if self.device else [])]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._process = process  # close() can end the wait for the first audio
         try:
             first = process.stdout.read(int(SAMPLE_RATE * CHUNK_S) * SAMPLE_WIDTH)
         except OSError:
             first = b""
         if not first:
-            process.wait(timeout=5)
+            self.close()
             reason = process.stderr.read().decode(errors="replace").strip().splitlines()
             raise SourceUnavailable(f"no microphone: {reason[-1] if reason else 'parec ended'}")
-        self._process = process
         return self._read(process, first)
 
     def _read(self, process: subprocess.Popen, first: bytes) -> Iterator[bytes]:

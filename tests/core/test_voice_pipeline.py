@@ -270,3 +270,17 @@ def test_closing_a_full_push_source_never_blocks():
         feed.push(b"\0\0")
     feed.close("stopped")  # would block on a full queue
     assert 0 < len(list(chunks)) <= 200
+
+
+def test_pulse_source_explains_why_there_is_no_microphone(monkeypatch, tmp_path):
+    from voice.audio import PulseSource
+
+    monkeypatch.setattr("voice.audio.shutil.which", lambda name: None)
+    with pytest.raises(SourceUnavailable, match="pulseaudio-utils"):
+        PulseSource().chunks()
+    monkeypatch.undo()
+    if not PulseSource.available():
+        return
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'no-server'}")
+    with pytest.raises(SourceUnavailable, match="no microphone"):
+        PulseSource().chunks()
