@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "offline_cache.bundles.cli",
     "kiosk.staff_cli",
     "gestures.cli",
+    "voice.cli",
 )
 
 EPILOG = """\

@@ -1541,6 +1541,74 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{n} 起以上",
         "ja": "{n} 件以上",
     },
+    # --- voice control ---
+    "voice.loading": {
+        "ko": "음성 인식 준비 중…",
+        "en": "Voice control starting…",
+        "zh": "语音控制正在启动…",
+        "ja": "音声操作を準備中…",
+    },
+    "voice.idle": {
+        "ko": "“서울아” 하고 부른 뒤 화면 이름을 말씀하세요",
+        "en": "Say “서울아” (Seoul-a), then a page name",
+        "zh": "说“서울아”（首尔啊），然后说页面名称",
+        "ja": "「서울아」（ソウラ）と呼んでから画面の名前を言ってください",
+    },
+    "voice.listening": {
+        "ko": "듣고 있어요… 화면 이름을 말씀하세요",
+        "en": "Listening… say a page name",
+        "zh": "正在聆听… 请说页面名称",
+        "ja": "聞いています… 画面の名前をどうぞ",
+    },
+    "voice.no_microphone": {
+        "ko": "마이크 없음: 음성 명령 꺼짐",
+        "en": "No microphone: voice control off",
+        "zh": "没有麦克风：语音控制已关闭",
+        "ja": "マイクなし：音声操作はオフ",
+    },
+    "voice.no_model": {
+        "ko": "음성 모델 없음: 음성 명령 꺼짐",
+        "en": "No speech model: voice control off",
+        "zh": "没有语音模型：语音控制已关闭",
+        "ja": "音声モデルなし：音声操作はオフ",
+    },
+    "voice.status.microphone": {
+        "ko": "마이크: {error}",
+        "en": "microphone: {error}",
+        "zh": "麦克风：{error}",
+        "ja": "マイク：{error}",
+    },
+    "voice.status.model": {
+        "ko": "음성 모델을 읽을 수 없습니다: {error}",
+        "en": "speech model cannot be loaded: {error}",
+        "zh": "无法读取语音模型：{error}",
+        "ja": "音声モデルを読み込めません：{error}",
+    },
+    "voice.status.config": {
+        "ko": "음성 설정 오류: {error}",
+        "en": "voice settings: {error}",
+        "zh": "语音设置错误：{error}",
+        "ja": "音声設定のエラー：{error}",
+    },
+    "voice.showing": {
+        "ko": "{title} 화면을 보여드립니다",
+        "en": "Here is {title}",
+        "zh": "为您显示{title}",
+        "ja": "{title}を表示します",
+    },
+    "voice.home_title": {"ko": "처음", "en": "the home screen", "zh": "首页", "ja": "ホーム"},
+    "voice.language": {
+        "ko": "한국어로 안내합니다",
+        "en": "Switched to English",
+        "zh": "已切换为中文",
+        "ja": "日本語に切り替えました",
+    },
+    "voice.private": {
+        "ko": "비공개 모드: 얼굴을 확인합니다",
+        "en": "Private mode: checking your face",
+        "zh": "私密模式：正在验证面部",
+        "ja": "非公開モード：顔を確認します",
+    },
 }
 
 

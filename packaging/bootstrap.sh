@@ -23,6 +23,8 @@ APT_PACKAGES=(
   # spoken guidance and confirmations: QtTextToSpeech's speechd engine needs libspeechd2,
   # and speech-dispatcher with espeak-ng speaks Korean, English, Chinese and Japanese
   libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+  pulseaudio-utils  # parec: the voice pipeline records the microphone with it
+  pulseaudio  # tests only: a private server with a FIFO as the microphone (tests/e2e)
 )
 
 install_debian_packages() {

@@ -32,6 +32,7 @@ SERVICE_MODULES: tuple[str, ...] = (
     "offline_cache.bundles.service",
     "kiosk.shell.face_lock",  # mayor role only
     "kiosk.shell.gesture_control",  # by default the mayor role only
+    "kiosk.shell.voice_control",  # by default the mayor role only
 )
 
 StateListener = Callable[[NavState, tuple[Effect, ...]], None]
