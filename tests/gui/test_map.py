@@ -252,8 +252,9 @@ def test_a_map_page_that_cannot_be_built_is_said_on_screen(make_window, qtbot, m
     monkeypatch.setattr("widgets.map.shared.ensure_page", broken)
     window = make_window()
     wait_ready(qtbot, window.home)  # the home screen does not wait for a map that cannot come
-    assert tr("map.broken", "ko") in texts(window.home.visual)
+    # labels added to a shown layout appear when the event loop next turns
+    qtbot.waitUntil(lambda: tr("map.broken", "ko") in texts(window.home.visual))
     page = map_page(window)
     wait_ready(qtbot, page)
-    assert tr("map.broken", "ko") in texts(page.details)
+    qtbot.waitUntil(lambda: tr("map.broken", "ko") in texts(page.details))
     assert "마포구" in texts(page.details)  # the district's figures are still shown
