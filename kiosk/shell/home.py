@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.intents import ShowWidget, Source
 from kiosk.shell.icons import IconLabel, icon_pixmap
@@ -108,6 +118,14 @@ class HomePage(QWidget):
         self.visual = self._main_visual(specs)
         # the grids live in boxes that move between the layouts (a layout cannot be re-added)
         self.glance_box, self.tile_box = QWidget(), QWidget()
+        # beside the visual the cards get the height the tiles leave: should a long text make
+        # them taller (a long station name, an error), they scroll there, never the tiles away
+        self.glance_scroll = QScrollArea()
+        self.glance_scroll.setWidgetResizable(True)
+        self.glance_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.glance_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.glance_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.glance_scroll.hide()
         self.glance_grid = QGridLayout(self.glance_box)
         self.glance_grid.setContentsMargins(0, 0, 0, 0)
         self.glance_grid.setSpacing(px(20))
@@ -161,30 +179,46 @@ class HomePage(QWidget):
     def _arrange(self, beside: bool) -> None:
         """Visual and cards side by side over the tiles, or all in one column."""
         parts = [part for part in (self.visual, self.glance_box, self.tile_box) if part]
-        for part in parts:
+        for part in (*parts, self.glance_scroll):
             self.upper.removeWidget(part)
             self.column.removeWidget(part)
+        if self.glance_scroll.widget() is self.glance_box:
+            self.glance_scroll.takeWidget()
+        self.glance_scroll.setVisible(beside)
         margins = self.layout().contentsMargins()
         px = self.context.scale.px
-        top, bottom = (px(8), px(6)) if beside else (px(24), px(16))
+        top, bottom = (px(4), px(4)) if beside else (px(24), px(16))
         self.layout().setContentsMargins(margins.left(), top, margins.right(), bottom)
         self._tighten_glances(beside)
-        gap = px(12 if beside else 20)
+        gap = px(10 if beside else 20)
         for layout in (self.column, self.upper, self.glance_grid, self.tile_grid):
             layout.setSpacing(gap)
         if beside:
             # cards wide enough for their age line on one line in every language; Seoul is
             # wider than tall, so the map loses little of its size beside them
             self.upper.addWidget(self.visual, 7)
-            self.upper.addWidget(self.glance_box, 13)
+            self._fit_visual(beside)
+            self.glance_scroll.setWidget(self.glance_box)
+            self.upper.addWidget(self.glance_scroll, 13)
             self.column.addWidget(self.tile_box)
             self.column.setStretch(0, 1)
         elif self.visual is None:
             self.column.addWidget(self.glance_box, 5)
             self.column.addWidget(self.tile_box, 4)
         else:
+            self._fit_visual(beside)
             for part in parts:
                 self.column.addWidget(part)
+
+    def _fit_visual(self, beside: bool) -> None:
+        """Beside the cards the visual takes the height the tiles leave, down to its least
+        height; its own preferred height must not make the home screen taller than the
+        screen (the page's scroll area sizes it by its preferred height for the width)."""
+        policy = QSizePolicy.Policy.Ignored if beside else QSizePolicy.Policy.Expanding
+        self.visual.setMinimumHeight(0)
+        self.visual.setSizePolicy(QSizePolicy.Policy.Expanding, policy)
+        if beside:
+            self.visual.setMinimumHeight(self.visual.minimumSizeHint().height())
 
     def _tighten_glances(self, beside: bool) -> None:
         """Beside the visual the cards stack two high over the tiles: smaller margins,

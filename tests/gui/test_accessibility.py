@@ -280,3 +280,21 @@ def test_the_idle_warning_is_spoken_and_the_reset_ends_guidance(a11y_window, qtb
     qtbot.waitUntil(lambda: not window.state.access.guidance, timeout=5000)
     assert not window.guidance.active and not window.guidance_banner.isVisible()
     assert spoken(window)[-1] == tr("guidance.stopped", "ko")
+
+
+@pytest.mark.parametrize("role", ["station", "mayor"])
+def test_every_category_tile_is_on_the_first_screen_in_every_language(make_window, qtbot, role):
+    """At 100% text the home screen needs no scrolling: the map, the cards and every tile
+    (in the mayor's private mode too, two more) stand above the accessibility bar."""
+    window = make_window(role=role)
+    if role == "mayor":
+        window.dispatch(i.EnterPrivateMode())
+        window.dispatch(i.UnlockPrivateMode("test"))
+    bar_top = window.access_bar.mapTo(window, QPoint(0, 0)).y()
+    for lang in LANGUAGES:
+        window.dispatch(i.SetLanguage(lang))
+        qtbot.wait(50)  # the layout settles on the next event loop turns
+        tiles = window.home.findChildren(CategoryTile)
+        assert len(tiles) == len(window.home.tiles) >= 12
+        lowest = max(tile.mapTo(window, QPoint(0, tile.height())).y() for tile in tiles)
+        assert lowest <= bar_top, (lang, lowest, bar_top)
