@@ -14,7 +14,6 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from gestures.engagement import GestureStatus, Phase
 from gestures.frames import CameraSource
@@ -23,6 +22,7 @@ from kiosk.config import ConfigError
 from kiosk.i18n import tr, tr_every
 from kiosk.router import NavState
 from kiosk.shell.icons import icon_pixmap
+from kiosk.shell.indicator import StatusIndicator
 from kiosk.shell.services import ShellContext
 from kiosk.shell.theme import PALETTE, Scale
 
@@ -30,44 +30,29 @@ log = logging.getLogger(__name__)
 STATUS_KEY = "gestures"
 
 
-class GestureIndicator(QWidget):
+class GestureIndicator(StatusIndicator):
     """Bottom-bar indicator: a hand icon (a ring fills while the hand is held up) and a line
     saying what to do now."""
 
     def __init__(self, scale: Scale):
-        super().__init__(objectName="GestureIndicator")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        px = scale.px
-        self.icon_size = px(56)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(px(12), px(6), px(20), px(6))
-        row.setSpacing(px(12))
-        self.icon = QLabel()
-        self.icon.setFixedSize(self.icon_size, self.icon_size)
-        self.text = QLabel()
-        row.addWidget(self.icon)
-        row.addWidget(self.text)
-        self.radius = px(14)
-        self.font_px = px(26)
+        super().__init__("GestureIndicator", scale, icon_px=56)
         self.state = "idle"
 
     def show_state(self, state: str, lang: str, progress: float = 0.0, seconds: int = 0) -> None:
         """state: idle, engaging, engaged, hand_lost, no_camera or no_model; ``seconds``: of
         the raise (idle) or left of it (engaging)."""
         self.state = state
-        colors = {  # background, text
-            "engaging": (PALETTE.accent, "#FFFFFF"),
-            "engaged": (PALETTE.ok, "#FFFFFF"),
-            "hand_lost": (PALETTE.warning, "#FFFFFF"),
+        backgrounds = {
+            "engaging": PALETTE.accent,
+            "engaged": PALETTE.ok,
+            "hand_lost": PALETTE.warning,
         }
-        background, foreground = colors.get(state, ("transparent", PALETTE.muted))
-        self.setStyleSheet(
-            f"#GestureIndicator {{ background: {background}; border-radius: {self.radius}px; }}"
-            f" #GestureIndicator QLabel {{ color: {foreground}; font-size: {self.font_px}px;"
-            f" font-weight: {'bold' if state in colors else 'normal'}; }}"
-        )
-        self.text.setText(tr(f"gesture.{state}", lang, n=seconds))
-        self.icon.setPixmap(self._icon(foreground, progress if state == "engaging" else 0.0))
+        active = state in backgrounds
+        # the accent's text colour reads on every active pill (black on the high-contrast ones)
+        foreground = PALETTE.accent_text if active else PALETTE.muted
+        icon = self._icon(foreground, progress if state == "engaging" else 0.0)
+        text = tr(f"gesture.{state}", lang, n=seconds)
+        self.paint(text, icon, backgrounds.get(state, "transparent"), foreground, active)
 
     def _icon(self, color: str, progress: float) -> QPixmap:
         size = self.icon_size

@@ -13,8 +13,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 
 from kiosk import intents as i
 from kiosk.config import ConfigError
@@ -22,6 +21,7 @@ from kiosk.i18n import LANGUAGES, tr
 from kiosk.registry import HOME
 from kiosk.router import Announce, NavState, Rejected
 from kiosk.shell.icons import icon_pixmap
+from kiosk.shell.indicator import StatusIndicator
 from kiosk.shell.services import ShellContext
 from kiosk.shell.theme import PALETTE, Scale
 from voice.audio import PulseSource, PushSource, WavFileSource
@@ -33,26 +33,13 @@ log = logging.getLogger(__name__)
 STATUS_KEY = "voice"
 
 
-class VoiceIndicator(QWidget):
+class VoiceIndicator(StatusIndicator):
     """Bottom-bar indicator: a microphone icon and a line saying what to do now."""
 
     def __init__(self, scale: Scale):
-        super().__init__(objectName="VoiceIndicator")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        px = scale.px
-        self.icon_size = px(48)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(px(12), px(6), px(20), px(6))
-        row.setSpacing(px(12))
-        self.icon = QLabel()
-        self.icon.setFixedSize(self.icon_size, self.icon_size)
-        self.text = QLabel(wordWrap=True)  # 200% text: two lines rather than cut off
-        self.text.setMinimumWidth(px(460))
-        self.setMaximumWidth(px(780))
-        row.addWidget(self.icon)
-        row.addWidget(self.text)
-        self.radius = px(14)
-        self.font_px = scale.text_px(26)
+        super().__init__("VoiceIndicator", scale, icon_px=48)
+        self.text.setMinimumWidth(scale.px(460))
+        self.setMaximumWidth(scale.px(780))
         self.state = "loading"
 
     def show_state(self, state: str, lang: str) -> None:
@@ -62,13 +49,8 @@ class VoiceIndicator(QWidget):
         background, foreground = (
             (PALETTE.accent, PALETTE.accent_text) if listening else ("transparent", PALETTE.muted)
         )
-        self.setStyleSheet(
-            f"#VoiceIndicator {{ background: {background}; border-radius: {self.radius}px; }}"
-            f" #VoiceIndicator QLabel {{ color: {foreground}; font-size: {self.font_px}px;"
-            f" font-weight: {'bold' if listening else 'normal'}; }}"
-        )
-        self.text.setText(tr(f"voice.{state}", lang))
-        self.icon.setPixmap(icon_pixmap("microphone", self.icon_size, foreground))
+        icon = icon_pixmap("microphone", self.icon_size, foreground)
+        self.paint(tr(f"voice.{state}", lang), icon, background, foreground, listening)
 
 
 class VoiceService(QObject):
