@@ -104,8 +104,8 @@ def test_every_language_is_one_tap_away(make_window, qtbot):
     for lang, (air, alerts, station, source) in expected.items():
         qtbot.mouseClick(window.top_bar.language.buttons[lang], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda lang=lang: window.state.lang == lang)
-        shown = texts(window.home)
-        assert air in shown and alerts in shown
+        # rebuilt tiles show on the event loop's next turn, before the next frame is painted
+        qtbot.waitUntil(lambda names=(air, alerts): all(n in texts(window.home) for n in names))
         assert station in texts(window.top_bar) and source in texts(window.status_strip)
     window.dispatch(i.ShowWidget("air"))
     assert "钟路区" not in texts(window.page_widget("air")) and "鍾路区" in texts(
