@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk import intents as i
 from kiosk.config import load_config
 from offline_cache.bundles.install import apply_bundle
 from offline_cache.bundles.settings import bundle_settings
 from tests.bundle_kit import StaffKey, build, write_config
+from tests.gui.shown import texts
 from tests.staff_content_kit import default_content_with, default_file
 from widgets.common.cards import Card
 from widgets.common.charts import TapChart
@@ -27,11 +28,6 @@ PAGES = {
     "library": "library/index.json",
     "resume": "resume.json",
 }
-
-
-def texts(widget) -> str:
-    QApplication.processEvents()  # widgets added by a re-render are shown by a queued call
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def show(window, page_id: str):

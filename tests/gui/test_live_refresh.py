@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
-
 from kiosk import intents as i
 from kiosk.shell.services import ShellContext, start_services, stop_services
 from offline_cache.connectors.fetchers import CONNECTORS
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+from tests.gui.shown import texts
 
 
 def start_refresh(window):

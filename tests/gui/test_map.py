@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from kiosk import intents as i
 from kiosk.config import load_config
@@ -20,6 +20,7 @@ from kiosk.i18n import tr
 from kiosk.registry import HOME
 from kiosk.shell.app import build_window
 from offline_cache.store import CACHE_FILENAME, CacheStore, DatasetUpdate
+from tests.gui.shown import texts
 from widgets import build_registry
 from widgets.map import model
 from widgets.map.home import MapHomeVisual
@@ -37,10 +38,6 @@ class RecordingInterceptor(QWebEngineUrlRequestInterceptor):
 
     def interceptRequest(self, info) -> None:  # noqa: N802 (Qt's name)
         self.urls.append(info.requestUrl().toString())
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def wait_ready(qtbot, page) -> None:

@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from kiosk import intents as i
 from kiosk.shell.services import ShellContext, start_services, stop_services
 from tests.bundle_kit import StaffKey, build, cli, write_config
+from tests.gui.shown import texts
 
 NOTICE = {
     "notices": [
@@ -24,10 +24,6 @@ NOTICE = {
         }
     ]
 }
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def test_fresh_kiosk_notices_page_shows_the_tagged_sample(make_window):

@@ -6,15 +6,12 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from kiosk import intents as i
 from kiosk.registry import HOME
+from tests.gui.shown import texts
 from widgets.approvals.view import DocumentCard
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def unlock(window) -> None:

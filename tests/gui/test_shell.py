@@ -9,11 +9,7 @@ from kiosk import intents as i
 from kiosk.config import IdleSettings
 from kiosk.registry import HOME
 from kiosk.shell.home import CategoryTile
-
-
-def texts(widget) -> str:
-    """Every label's text under a widget (tests check content, not pixels)."""
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+from tests.gui.shown import texts
 
 
 def tile(window, widget_id):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from kiosk import intents as i
 from offline_cache.content import CONTENT_DATASET
 from tests.content_kit import install_content
+from tests.gui.shown import texts
 from widgets.common.charts import TapChart
 from widgets.parks.model import Kind
 
@@ -20,10 +20,6 @@ FILES = {
     "parks": "parks.json",
     "opinion": "opinion.json",
 }
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def show(window, page_id: str, lang: str = "ko") -> str:
