@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import IdleSettings, load_config
 from kiosk.shell.app import build_window
+from kiosk.shell.services import ShellContext, start_services, stop_services
 from widgets import build_registry
 
 
@@ -49,3 +50,25 @@ def delete_web_views_before_exit():
     or Qt warns that the web profile is released with pages still alive."""
     yield
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def kiosk_with_service(make_window, data_dir):
+    """A kiosk window running one background service (a ``SERVICE_MODULES`` entry), the
+    config file holding ``toml``; the services stop at the end of the test."""
+    started = []
+
+    def make(module: str, toml: str, role: str = "mayor"):
+        (data_dir.parent / "kiosk.toml").write_text(toml, encoding="utf-8")
+        window = make_window(role=role)
+        context = ShellContext(
+            window.config, build_registry(), window.bridge.sink, window.status, window,
+            window.subscribe,
+        )  # fmt: skip
+        services = start_services(context, (module,))
+        started.append(services)
+        return window, services
+
+    yield make
+    for services in started:
+        stop_services(services)

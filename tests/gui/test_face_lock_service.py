@@ -3,8 +3,6 @@ enrolled face on a video file standing in for the camera, lock when a stranger a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -12,36 +10,21 @@ from kiosk import intents as i
 from kiosk.privacy.audit import AuditLog
 from kiosk.privacy.enrolment import EnrolmentStore
 from kiosk.shell.face_check import FaceCheckView, PrivateModeButton
-from kiosk.shell.services import ShellContext, start_services, stop_services
+from kiosk.shell.services import ShellContext, start_services
 from widgets import build_registry
 
 
 @pytest.fixture
-def mayor_kiosk(make_window, data_dir, isolated_kiosk_env):
+def mayor_kiosk(kiosk_with_service, data_dir, isolated_kiosk_env):
     """A mayor window with the face-lock service, its camera a file set in the config."""
-    started = []
 
     def make(camera: str, enrolled=None):
-        config = Path(str(data_dir.parent / "kiosk.toml"))
-        config.write_text(f'[private]\ncamera = "{camera}"\n', encoding="utf-8")
         if enrolled:
             EnrolmentStore(data_dir).add("kit_harington", enrolled["kit_harington"])
-        window = make_window(role="mayor")
-        context = ShellContext(
-            window.config,
-            build_registry(),
-            window.bridge.sink,
-            window.status,
-            window,
-            window.subscribe,
-        )
-        services = start_services(context, ("kiosk.shell.face_lock",))
-        started.append(services)
-        return window, services
+        toml = f'[private]\ncamera = "{camera}"\n'
+        return kiosk_with_service("kiosk.shell.face_lock", toml)
 
-    yield make
-    for services in started:
-        stop_services(services)
+    return make
 
 
 def test_the_enrolled_face_unlocks_and_a_stranger_locks(

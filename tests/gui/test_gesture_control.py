@@ -3,38 +3,23 @@ real time through the shared camera reader), the real models watch it, and the p
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint
 
 from kiosk.registry import HOME
 from kiosk.shell.gesture_control import GestureIndicator
-from kiosk.shell.services import ShellContext, start_services, stop_services
 from tests.hand_kit import SELECT_TARGET
-from widgets import build_registry
 
 
 @pytest.fixture
-def gesture_kiosk(make_window, data_dir):
+def gesture_kiosk(kiosk_with_service):
     """A kiosk window with the gesture service, configured by a [gestures] table."""
-    started = []
 
     def make(gestures_toml: str, role: str = "mayor"):
-        config = Path(str(data_dir.parent / "kiosk.toml"))
-        config.write_text(f"[gestures]\n{gestures_toml}\n", encoding="utf-8")
-        window = make_window(role=role)
-        context = ShellContext(
-            window.config, build_registry(), window.bridge.sink, window.status, window,
-            window.subscribe,
-        )  # fmt: skip
-        services = start_services(context, ("kiosk.shell.gesture_control",))
-        started.append(services)
-        return window, services
+        toml = f"[gestures]\n{gestures_toml}\n"
+        return kiosk_with_service("kiosk.shell.gesture_control", toml, role)
 
-    yield make
-    for services in started:
-        stop_services(services)
+    return make
 
 
 def test_a_raised_hand_and_a_swipe_change_the_page(gesture_kiosk, hand_clips, qtbot):

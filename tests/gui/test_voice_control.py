@@ -11,9 +11,7 @@ import numpy as np
 import pytest
 
 from kiosk.registry import HOME
-from kiosk.shell.services import ShellContext, start_services, stop_services
 from kiosk.shell.voice_control import VoiceIndicator, VoiceService
-from widgets import build_registry
 
 CLIPS = Path(__file__).parents[1] / "fixtures" / "voice"
 
@@ -41,25 +39,14 @@ def call_then_air_quality(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def voice_kiosk(make_window, data_dir):
+def voice_kiosk(kiosk_with_service):
     """A kiosk window with the voice service, configured by a [voice] table."""
-    started = []
 
     def make(voice_toml: str, role: str = "mayor"):
-        config = Path(str(data_dir.parent / "kiosk.toml"))
-        config.write_text(f"[voice]\nspeak = false\n{voice_toml}\n", encoding="utf-8")
-        window = make_window(role=role)
-        context = ShellContext(
-            window.config, build_registry(), window.bridge.sink, window.status, window,
-            window.subscribe,
-        )  # fmt: skip
-        services = start_services(context, ("kiosk.shell.voice_control",))
-        started.append(services)
-        return window, services
+        toml = f"[voice]\nspeak = false\n{voice_toml}\n"
+        return kiosk_with_service("kiosk.shell.voice_control", toml, role)
 
-    yield make
-    for services in started:
-        stop_services(services)
+    return make
 
 
 def test_a_spoken_call_and_page_name_change_the_page(voice_kiosk, call_then_air_quality, qtbot):
